@@ -1,0 +1,75 @@
+package dev.nightwatch.schema.dao;
+
+import dev.nightwatch.schema.model.Build;
+import dev.nightwatch.schema.model.BuildRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/** Builds, read with their source, builder and worker names joined in. */
+@RegisterConstructorMapper(Build.class)
+public interface BuildDao {
+  String SELECT =
+      """
+      SELECT b.id, b.builder_id, s.name AS source_name, r.name AS builder_name, b.number,
+             b.external_id, b.revision, b.branch, b.repository, b.result, b.state_string,
+             b.reason, b.started_at, b.finished_at, b.url, w.name AS worker_name, b.origin,
+             b.ingested_at
+        FROM builds b
+        JOIN builders r ON r.id = b.builder_id
+        JOIN sources s ON s.id = r.source_id
+        LEFT JOIN workers w ON w.id = b.worker_id
+      """;
+
+  /**
+   * Inserts the build, or updates the one with the same builder and number; a field the record
+   * leaves null (or a result it calls UNKNOWN) keeps its stored value. Returns the build's id.
+   */
+  @SqlQuery(
+      """
+      INSERT INTO builds (builder_id, number, external_id, revision, branch, repository, result,
+                          state_string, reason, started_at, finished_at, url, worker_id, origin,
+                          ingested_at)
+      VALUES (:builderId, :b.number, :b.externalId, :b.revision, :b.branch, :b.repository,
+              :b.result, :b.stateString, :b.reason, :b.startedAt, :b.finishedAt, :b.url,
+              :workerId, :b.sourceKind, :now)
+      ON CONFLICT (builder_id, number) DO UPDATE SET
+        external_id  = COALESCE(excluded.external_id, builds.external_id),
+        revision     = COALESCE(excluded.revision, builds.revision),
+        branch       = COALESCE(excluded.branch, builds.branch),
+        repository   = COALESCE(excluded.repository, builds.repository),
+        result       = CASE WHEN excluded.result = 'UNKNOWN' THEN builds.result
+                            ELSE excluded.result END,
+        state_string = COALESCE(excluded.state_string, builds.state_string),
+        reason       = COALESCE(excluded.reason, builds.reason),
+        started_at   = COALESCE(excluded.started_at, builds.started_at),
+        finished_at  = excluded.finished_at,
+        url          = COALESCE(excluded.url, builds.url),
+        worker_id    = COALESCE(excluded.worker_id, builds.worker_id)
+      RETURNING id""")
+  long upsert(long builderId, Long workerId, @BindMethods("b") BuildRecord b, Instant now);
+
+  @SqlQuery(SELECT + " WHERE b.id = :id")
+  Optional<Build> find(long id);
+
+  @SqlQuery(SELECT + " WHERE b.builder_id = :builderId AND b.number = :number")
+  Optional<Build> findByBuilderAndNumber(long builderId, int number);
+
+  /** The newest builds first, by finish time then id. */
+  @SqlQuery(SELECT + " ORDER BY b.finished_at DESC, b.id DESC LIMIT :limit")
+  List<Build> newest(int limit);
+
+  /** The page of builds that finished before the given (finish time, id) position. */
+  @SqlQuery(
+      SELECT
+          + """
+           WHERE b.finished_at < :finishedAt OR (b.finished_at = :finishedAt AND b.id < :id)
+           ORDER BY b.finished_at DESC, b.id DESC LIMIT :limit""")
+  List<Build> before(Instant finishedAt, long id, int limit);
+
+  @SqlQuery("SELECT COUNT(*) FROM builds")
+  long count();
+}

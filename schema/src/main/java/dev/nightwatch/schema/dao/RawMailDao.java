@@ -1,0 +1,35 @@
+package dev.nightwatch.schema.dao;
+
+import dev.nightwatch.schema.model.RawMail;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/** Received mail, kept whole (compressed) with its parse status. */
+@RegisterConstructorMapper(RawMail.class)
+public interface RawMailDao {
+  String COLUMNS = "id, message_id, sha256, origin, subject, received_at, status, error, build_id";
+
+  /** Stores the mail unless the same bytes were stored before; returns the id either way. */
+  @SqlQuery(
+      """
+      INSERT INTO raw_mail (message_id, sha256, origin, subject, received_at, content, status,
+                            error, build_id, ingested_at)
+      VALUES (:m.messageId, :m.sha256, :m.origin, :m.subject, :m.receivedAt, :content, :m.status,
+              :m.error, :m.buildId, :now)
+      ON CONFLICT (sha256) DO UPDATE SET sha256 = raw_mail.sha256
+      RETURNING id""")
+  long insert(@BindMethods("m") RawMail m, byte[] content, Instant now);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM raw_mail WHERE id = :id")
+  Optional<RawMail> find(long id);
+
+  @SqlQuery("SELECT content FROM raw_mail WHERE id = :id")
+  Optional<byte[]> content(long id);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM raw_mail WHERE status = 'FAILED' ORDER BY id DESC")
+  List<RawMail> failed();
+}

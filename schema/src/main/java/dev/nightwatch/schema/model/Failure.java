@@ -1,0 +1,28 @@
+package dev.nightwatch.schema.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+
+/**
+ * One failure found in a build's logs: its kind, the test at the most specific level known, the key
+ * line and its 1-based line number, an excerpt, the rule that fired and its fingerprint.
+ */
+public record Failure(
+    long id,
+    long buildId,
+    Long logId,
+    FailureKind kind,
+    String testName,
+    String keyLine,
+    Long lineNumber,
+    String excerpt,
+    String rule,
+    String fingerprint,
+    Long clusterId,
+    Instant createdAt) {
+  public Failure {
+    requireNonNull(kind, "kind");
+    requireNonNull(rule, "rule");
+  }
+}

@@ -1,0 +1,77 @@
+package dev.nightwatch.schema.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+  @TempDir Path dataDir;
+
+  @Test
+  void migratesAnEmptyDatabaseToTheWholeCoreModel() throws Exception {
+    Database database = Database.open(dataDir.resolve("fresh"), Duration.ofSeconds(1));
+
+    assertThat(database.migrate()).isEqualTo(1);
+
+    List<String> tables =
+        database
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE"
+                                + " 'sqlite%' AND name NOT LIKE 'flyway%' ORDER BY name")
+                        .mapTo(String.class)
+                        .list());
+    assertThat(tables)
+        .containsExactly(
+            "build_changes",
+            "builders",
+            "builds",
+            "clusters",
+            "failures",
+            "ingest_cursors",
+            "log_chunks",
+            "logs",
+            "notifications",
+            "pr_comments",
+            "raw_mail",
+            "sources",
+            "steps",
+            "test_outcomes",
+            "workers");
+    assertThat(Files.exists(dataDir.resolve("fresh").resolve(Database.FILE_NAME))).isTrue();
+  }
+
+  @Test
+  void migratingTwiceRunsNothingTheSecondTime() throws Exception {
+    Database database = Database.open(dataDir, Duration.ofSeconds(1));
+    database.migrate();
+
+    assertThat(Database.open(dataDir, Duration.ofSeconds(1)).migrate()).isZero();
+  }
+
+  @Test
+  void opensInWalModeWithForeignKeysAndABusyTimeout() throws Exception {
+    Database database = Database.open(dataDir, Duration.ofMillis(7500));
+    database.migrate();
+
+    database
+        .jdbi()
+        .useHandle(
+            h -> {
+              assertThat(h.createQuery("PRAGMA journal_mode").mapTo(String.class).one())
+                  .isEqualToIgnoringCase("wal");
+              assertThat(h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one())
+                  .isEqualTo(1);
+              assertThat(h.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one())
+                  .isEqualTo(7500);
+            });
+    assertThat(database.isReachable()).isTrue();
+  }
+}

@@ -1,0 +1,59 @@
+package dev.nightwatch.web.resources;
+
+import dev.nightwatch.schema.dao.BuildDao;
+import dev.nightwatch.schema.dao.ChangeDao;
+import dev.nightwatch.schema.dao.LogDao;
+import dev.nightwatch.schema.dao.StepDao;
+import dev.nightwatch.schema.model.Build;
+import dev.nightwatch.schema.model.LogInfo;
+import dev.nightwatch.web.api.BuildDetail;
+import dev.nightwatch.web.api.BuildPage;
+import dev.nightwatch.web.api.PageCursor;
+import dev.nightwatch.web.api.StepDetail;
+import jakarta.ws.rs.NotFoundException;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** Reads builds for the API and the pages, so both show the same thing. */
+public final class BuildQueries {
+  private final Jdbi jdbi;
+
+  public BuildQueries(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** A page of builds, newest first, starting after {@code cursor} (null for the first page). */
+  public BuildPage page(String cursor, int limit) {
+    PageCursor after = cursor == null || cursor.isBlank() ? null : PageCursor.parse(cursor);
+    // One row more than asked tells whether there is a next page.
+    List<Build> rows =
+        jdbi.withExtension(
+            BuildDao.class,
+            dao ->
+                after == null
+                    ? dao.newest(limit + 1)
+                    : dao.before(after.finishedAt(), after.id(), limit + 1));
+    if (rows.size() <= limit) {
+      return new BuildPage(rows, null);
+    }
+    List<Build> page = rows.subList(0, limit);
+    return new BuildPage(page, PageCursor.after(page.get(limit - 1)).toString());
+  }
+
+  /** The build with its changes, steps and logs; 404 when there is no such build. */
+  public BuildDetail detail(long id) {
+    return jdbi.withHandle(
+        h -> {
+          Build build =
+              h.attach(BuildDao.class)
+                  .find(id)
+                  .orElseThrow(() -> new NotFoundException("no build " + id));
+          List<LogInfo> logs = h.attach(LogDao.class).listByBuild(id);
+          List<StepDetail> steps =
+              h.attach(StepDao.class).listByBuild(id).stream()
+                  .map(s -> StepDetail.of(s, logs))
+                  .toList();
+          return new BuildDetail(build, h.attach(ChangeDao.class).listByBuild(id), steps);
+        });
+  }
+}

@@ -1,0 +1,77 @@
+package dev.nightwatch.web.resources;
+
+import dev.nightwatch.schema.model.LogInfo;
+import dev.nightwatch.schema.store.LogStore;
+import dev.nightwatch.web.api.BuildDetail;
+import dev.nightwatch.web.api.BuildPage;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/** The JSON API over builds: the paged list, one build, and a build's raw log. */
+@Path("/api/builds")
+@Produces(MediaType.APPLICATION_JSON)
+public final class BuildsApiResource {
+  static final int DEFAULT_LIMIT = 50;
+  static final int MAX_LIMIT = 500;
+
+  private final BuildQueries queries;
+  private final LogStore logs;
+
+  public BuildsApiResource(BuildQueries queries, LogStore logs) {
+    this.queries = queries;
+    this.logs = logs;
+  }
+
+  /** Builds newest first; follow {@code next} as {@code ?cursor=} for the next page. */
+  @GET
+  public BuildPage list(
+      @QueryParam("limit") OptionalInt limit, @QueryParam("cursor") String cursor) {
+    int size = limit.orElse(DEFAULT_LIMIT);
+    if (size < 1 || size > MAX_LIMIT) {
+      throw new BadRequestException("limit must be between 1 and " + MAX_LIMIT);
+    }
+    return queries.page(cursor, size);
+  }
+
+  @GET
+  @Path("{id}")
+  public BuildDetail get(@PathParam("id") long id) {
+    return queries.detail(id);
+  }
+
+  /**
+   * A log's raw bytes, exactly as stored: the build's primary log (the failed step's stdio), or the
+   * one {@code ?log=ID} names.
+   */
+  @GET
+  @Path("{id}/log")
+  @Produces(MediaType.TEXT_PLAIN + ";charset=utf-8")
+  public Response log(@PathParam("id") long id, @QueryParam("log") OptionalLong logId) {
+    LogInfo log =
+        queries
+            .detail(id)
+            .log(logId)
+            .orElseThrow(() -> new NotFoundException("build " + id + " has no such log"));
+    StreamingOutput body =
+        out -> {
+          try (InputStream in = logs.open(log.id())) {
+            in.transferTo(out);
+          }
+        };
+    return Response.ok(body)
+        .header("Content-Length", log.rawSize())
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
+  }
+}

@@ -1,0 +1,42 @@
+package dev.nightwatch.web.views;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.nightwatch.schema.model.BuildResult;
+import io.dropwizard.views.common.View;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Base of Nightwatch's HTML pages: the title, and the formatting every page shares. */
+public abstract class PageView extends View {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private final String title;
+
+  protected PageView(String template, String title) {
+    super(template, UTF_8);
+    this.title = title;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  /** A time as triagers read it, in UTC; empty when unknown. */
+  public String time(Instant instant) {
+    return instant == null ? "" : TIME.format(instant);
+  }
+
+  /** The first 10 characters of a revision, as git shows it. */
+  public String shortRevision(String revision) {
+    return revision == null ? "" : revision.substring(0, Math.min(10, revision.length()));
+  }
+
+  /** The CSS class for a result's colour. */
+  public String resultClass(BuildResult result) {
+    return "result-" + result.name().toLowerCase(Locale.ROOT);
+  }
+}
