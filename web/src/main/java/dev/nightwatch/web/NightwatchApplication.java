@@ -13,6 +13,8 @@ import dev.nightwatch.web.resources.BuildQueries;
 import dev.nightwatch.web.resources.BuildsApiResource;
 import dev.nightwatch.web.resources.HomeResource;
 import io.dropwizard.assets.AssetsBundle;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -36,6 +38,10 @@ public final class NightwatchApplication extends Application<NightwatchConfigura
 
   @Override
   public void initialize(Bootstrap<NightwatchConfiguration> bootstrap) {
+    // Secrets come from the environment: ${GITHUB_TOKEN}, ${NAME:-default}.
+    bootstrap.setConfigurationSourceProvider(
+        new SubstitutingSourceProvider(
+            bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     bootstrap.addBundle(new ViewBundle<>());
     bootstrap.addBundle(new AssetsBundle("/assets", "/assets", null, "assets"));

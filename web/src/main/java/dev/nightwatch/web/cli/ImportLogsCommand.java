@@ -21,11 +21,18 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * per file, and exits non-zero when any file could not be imported.
  */
 public final class ImportLogsCommand extends ConfiguredCommand<NightwatchConfiguration> {
-  private PrintStream out = System.out;
-  private PrintStream err = System.err;
+  private final PrintStream out;
+  private final PrintStream err;
 
   public ImportLogsCommand() {
+    this(System.out, System.err);
+  }
+
+  /** A command that reports to the given streams instead of the process's. */
+  public ImportLogsCommand(PrintStream out, PrintStream err) {
     super("import-logs", "Import buildbot stdio log files, or directories of them");
+    this.out = out;
+    this.err = err;
   }
 
   @Override
@@ -77,12 +84,7 @@ public final class ImportLogsCommand extends ConfiguredCommand<NightwatchConfigu
             new LogFileReader(configuration.getStore().getMaxLogSize().toBytes()), store.builds());
     LogImport.Report report =
         logImport.run(paths, result -> (result.failed() ? err : out).println(result));
-    out.printf(
-        "%d files: %d imported, %d failed (store: %s)%n",
-        report.files().size(),
-        report.files().size() - report.failures(),
-        report.failures(),
-        database.file());
+    out.println(report.summary() + " (store: " + database.file() + ")");
     return report;
   }
 

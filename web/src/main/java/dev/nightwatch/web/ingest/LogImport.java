@@ -45,6 +45,22 @@ public final class LogImport {
     public long failures() {
       return files.stream().filter(FileResult::failed).count();
     }
+
+    /** How many files had the given outcome. */
+    public long count(BuildWriter.Outcome outcome) {
+      return files.stream().filter(f -> f.outcome() == outcome).count();
+    }
+
+    /** One line for a person: how many files were created, updated, unchanged and failed. */
+    public String summary() {
+      return "%d files: %d created, %d updated, %d unchanged, %d failed"
+          .formatted(
+              files.size(),
+              count(BuildWriter.Outcome.CREATED),
+              count(BuildWriter.Outcome.UPDATED),
+              count(BuildWriter.Outcome.UNCHANGED),
+              failures());
+    }
   }
 
   private final LogFileReader reader;

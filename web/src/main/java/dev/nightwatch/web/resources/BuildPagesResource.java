@@ -5,7 +5,6 @@ import dev.nightwatch.schema.store.LogStore;
 import dev.nightwatch.web.api.BuildDetail;
 import dev.nightwatch.web.views.BuildView;
 import dev.nightwatch.web.views.LogLine;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -40,12 +39,12 @@ public final class BuildPagesResource {
   @Path("{id}")
   public BuildView build(
       @PathParam("id") long id,
-      @QueryParam("log") OptionalLong logId,
-      @QueryParam("line") OptionalLong line,
-      @QueryParam("from") OptionalLong from) {
-    if (line.orElse(1) < 1 || from.orElse(1) < 1) {
-      throw new BadRequestException("line numbers start at 1");
-    }
+      @QueryParam("log") String logParam,
+      @QueryParam("line") String lineParam,
+      @QueryParam("from") String fromParam) {
+    OptionalLong logId = Params.optionalLong("log", logParam, 1);
+    OptionalLong line = Params.optionalLong("line", lineParam, 1);
+    OptionalLong from = Params.optionalLong("from", fromParam, 1);
     BuildDetail detail = queries.detail(id);
     LogInfo log = detail.log(logId).orElse(null);
     if (log == null && logId.isPresent()) {

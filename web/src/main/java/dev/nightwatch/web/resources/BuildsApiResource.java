@@ -15,8 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 
 /** The JSON API over builds: the paged list, one build, and a build's raw log. */
 @Path("/api/builds")
@@ -35,13 +33,12 @@ public final class BuildsApiResource {
 
   /** Builds newest first; follow {@code next} as {@code ?cursor=} for the next page. */
   @GET
-  public BuildPage list(
-      @QueryParam("limit") OptionalInt limit, @QueryParam("cursor") String cursor) {
-    int size = limit.orElse(DEFAULT_LIMIT);
-    if (size < 1 || size > MAX_LIMIT) {
+  public BuildPage list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    long size = Params.optionalLong("limit", limit, 1).orElse(DEFAULT_LIMIT);
+    if (size > MAX_LIMIT) {
       throw new BadRequestException("limit must be between 1 and " + MAX_LIMIT);
     }
-    return queries.page(cursor, size);
+    return queries.page(cursor, (int) size);
   }
 
   @GET
@@ -57,11 +54,11 @@ public final class BuildsApiResource {
   @GET
   @Path("{id}/log")
   @Produces(MediaType.TEXT_PLAIN + ";charset=utf-8")
-  public Response log(@PathParam("id") long id, @QueryParam("log") OptionalLong logId) {
+  public Response log(@PathParam("id") long id, @QueryParam("log") String logId) {
     LogInfo log =
         queries
             .detail(id)
-            .log(logId)
+            .log(Params.optionalLong("log", logId, 1))
             .orElseThrow(() -> new NotFoundException("build " + id + " has no such log"));
     StreamingOutput body =
         out -> {

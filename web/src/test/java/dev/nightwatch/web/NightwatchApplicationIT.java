@@ -1,0 +1,248 @@
+package dev.nightwatch.web;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nightwatch.collector.files.LogFileReader;
+import dev.nightwatch.schema.store.Database;
+import dev.nightwatch.web.ingest.LogImport;
+import dev.nightwatch.web.ingest.Store;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The whole application on a random port over a real SQLite file, fed by a real import. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class NightwatchApplicationIT {
+  private static final Path DATA = tempDir();
+  private static final byte[] HOSTILE_LOG =
+      ("0:00:01 load avg: 0.50 [1/2] test_html failed\n"
+              + "<script>alert('pwned')</script> & \"quotes\"\r\n"
+              + "invalid UTF-8: \u0000".replace("\u0000", ""))
+          .getBytes(UTF_8);
+
+  static final DropwizardAppExtension<NightwatchConfiguration> APP =
+      new DropwizardAppExtension<>(
+          NightwatchApplication.class,
+          (String) null,
+          ConfigOverride.config("store.dataDir", DATA.toString()),
+          ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+          ConfigOverride.config("server.adminConnectors[0].port", "0"));
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static Path logs;
+
+  @BeforeAll
+  static void importLogs() throws Exception {
+    logs = Files.createDirectories(DATA.resolve("incoming"));
+    Files.write(logs.resolve("hostile.log"), withInvalidByte(HOSTILE_LOG));
+    for (int n = 1; n <= 5; n++) {
+      Files.writeString(logs.resolve("AMD64 Debian 3.x-" + n + ".log"), "build " + n + "\n");
+    }
+    // Imported by a second store over the same file while the server runs, as the CLI would.
+    Database database = Database.open(DATA, Duration.ofSeconds(10));
+    database.migrate();
+    LogImport.Report report =
+        new LogImport(new LogFileReader(1 << 20), Store.over(database, Clock.systemUTC()).builds())
+            .run(List.of(logs), r -> {});
+    assertThat(report.failures()).isZero();
+  }
+
+  @AfterAll
+  static void deleteData() throws IOException {
+    try (Stream<Path> walk = Files.walk(DATA)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  @Nested
+  class BuildsApi {
+    @Test
+    void listsImportedBuildsNewestFirstInPages() throws Exception {
+      List<String> seen = new ArrayList<>();
+      String next = "";
+      int pages = 0;
+      do {
+        JsonNode page = json("/api/builds?limit=2" + (next.isEmpty() ? "" : "&cursor=" + next));
+        page.get("builds")
+            .forEach(b -> seen.add(b.get("builderName").asText() + " #" + b.get("number").asInt()));
+        next = page.get("next").isNull() ? "" : page.get("next").asText();
+        pages++;
+      } while (!next.isEmpty());
+
+      assertThat(pages).isEqualTo(3);
+      assertThat(seen)
+          .hasSize(6)
+          .doesNotHaveDuplicates()
+          .contains("AMD64 Debian 3.x #1", "AMD64 Debian 3.x #5", "hostile #1");
+    }
+
+    @Test
+    void givesOneBuildWithItsStepsAndLogs() throws Exception {
+      long id = buildId("hostile");
+
+      JsonNode build = json("/api/builds/" + id);
+
+      assertThat(build.at("/build/builderName").asText()).isEqualTo("hostile");
+      assertThat(build.at("/build/finishedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+      assertThat(build.at("/steps/0/name").asText()).isEqualTo("log");
+      assertThat(build.at("/steps/0/logs/0/name").asText()).isEqualTo("stdio");
+      assertThat(build.at("/steps/0/logs/0/validUtf8").asBoolean()).isFalse();
+    }
+
+    @Test
+    void returnsTheRawLogByteForByte() throws Exception {
+      HttpResponse<byte[]> response =
+          HTTP.send(
+              get("/api/builds/" + buildId("hostile") + "/log"),
+              HttpResponse.BodyHandlers.ofByteArray());
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+      assertThat(response.body()).isEqualTo(Files.readAllBytes(logs.resolve("hostile.log")));
+    }
+
+    @Test
+    void answersBadRequestsWithClearErrors() throws Exception {
+      assertThat(status("/api/builds?limit=0")).isEqualTo(400);
+      assertThat(status("/api/builds?limit=abc")).isEqualTo(400);
+      assertThat(status("/api/builds?cursor=nonsense")).isEqualTo(400);
+      assertThat(status("/api/builds/999999")).isEqualTo(404);
+      assertThat(status("/api/builds/" + buildId("hostile") + "/log?log=999999")).isEqualTo(404);
+    }
+  }
+
+  @Nested
+  class Pages {
+    @Test
+    void theHomePageListsTheBuilds() throws Exception {
+      String html = text("/");
+
+      assertThat(html).contains("<h1>Builds</h1>", "AMD64 Debian 3.x", "#5", "hostile");
+    }
+
+    @Test
+    void theBuildPageShowsLogTextEscapedWithLineAnchors() throws Exception {
+      String html = text("/builds/" + buildId("hostile"));
+
+      assertThat(html)
+          .doesNotContain("<script>alert")
+          .contains("&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;")
+          .contains("id=\"L2\"", "href=\"#L2\"")
+          .contains("not valid UTF-8");
+    }
+
+    @Test
+    void aLineNumberOpensThePageHoldingIt() throws Exception {
+      assertThat(text("/builds/" + buildId("hostile") + "?line=3")).contains("id=\"L3\"");
+      assertThat(status("/builds/" + buildId("hostile") + "?line=0")).isEqualTo(400);
+      assertThat(status("/builds/" + buildId("hostile") + "?from=x")).isEqualTo(400);
+    }
+
+    @Test
+    void theStylesheetIsServed() throws Exception {
+      assertThat(status("/assets/nightwatch.css")).isEqualTo(200);
+    }
+  }
+
+  @Nested
+  class Admin {
+    @Test
+    void healthChecksReportTheDatabaseAndDataDirectory() throws Exception {
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + APP.getAdminPort() + "/healthcheck"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      JsonNode health = JSON.readTree(response.body());
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(health.at("/database/healthy").asBoolean()).isTrue();
+      assertThat(health.at("/data-dir/healthy").asBoolean()).isTrue();
+    }
+
+    @Test
+    void metricsAreServed() throws Exception {
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + APP.getAdminPort() + "/metrics"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(JSON.readTree(response.body()).has("timers")).isTrue();
+    }
+  }
+
+  private static long buildId(String builder) throws Exception {
+    for (JsonNode b : json("/api/builds?limit=500").get("builds")) {
+      if (b.get("builderName").asText().equals(builder)) {
+        return b.get("id").asLong();
+      }
+    }
+    throw new AssertionError("no build of " + builder);
+  }
+
+  private static HttpRequest get(String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + path))
+        .build();
+  }
+
+  private static JsonNode json(String path) throws Exception {
+    HttpResponse<String> response = HTTP.send(get(path), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  private static String text(String path) throws Exception {
+    HttpResponse<String> response = HTTP.send(get(path), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+    return response.body();
+  }
+
+  private static int status(String path) throws Exception {
+    return HTTP.send(get(path), HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  private static byte[] withInvalidByte(byte[] log) {
+    byte[] out = new byte[log.length + 2];
+    System.arraycopy(log, 0, out, 0, log.length);
+    out[log.length] = (byte) 0xFF;
+    out[log.length + 1] = '\n';
+    return out;
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("nightwatch-it-");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
