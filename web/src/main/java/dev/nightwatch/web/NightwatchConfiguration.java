@@ -1,12 +1,15 @@
 package dev.nightwatch.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.logging.common.DefaultLoggingFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Nightwatch's one YAML file. Every setting has a default that works for the embedded mode, so
@@ -20,6 +23,10 @@ public final class NightwatchConfiguration extends Configuration {
     server.setApplicationConnectors(List.of(localConnector(8080)));
     server.setAdminConnectors(List.of(localConnector(8081)));
     setServerFactory(server);
+    // Flyway reports every validation at INFO; only its warnings interest a user.
+    DefaultLoggingFactory logging = new DefaultLoggingFactory();
+    logging.setLoggers(Map.of("org.flywaydb", TextNode.valueOf("WARN")));
+    setLoggingFactory(logging);
   }
 
   private static HttpConnectorFactory localConnector(int port) {

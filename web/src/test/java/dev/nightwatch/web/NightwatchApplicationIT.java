@@ -173,12 +173,7 @@ class NightwatchApplicationIT {
   class Admin {
     @Test
     void healthChecksReportTheDatabaseAndDataDirectory() throws Exception {
-      HttpResponse<String> response =
-          HTTP.send(
-              HttpRequest.newBuilder(
-                      URI.create("http://127.0.0.1:" + APP.getAdminPort() + "/healthcheck"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = admin("/healthcheck");
 
       JsonNode health = JSON.readTree(response.body());
       assertThat(response.statusCode()).isEqualTo(200);
@@ -188,15 +183,15 @@ class NightwatchApplicationIT {
 
     @Test
     void metricsAreServed() throws Exception {
-      HttpResponse<String> response =
-          HTTP.send(
-              HttpRequest.newBuilder(
-                      URI.create("http://127.0.0.1:" + APP.getAdminPort() + "/metrics"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = admin("/metrics");
 
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(JSON.readTree(response.body()).has("timers")).isTrue();
+    }
+
+    private HttpResponse<String> admin(String path) throws Exception {
+      URI uri = URI.create("http://127.0.0.1:" + APP.getAdminPort() + path);
+      return HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }
   }
 
