@@ -1,0 +1,47 @@
+package dev.nightwatch.analyzer;
+
+import dev.nightwatch.analyzer.classify.Rule;
+import dev.nightwatch.analyzer.classify.Rules;
+import dev.nightwatch.analyzer.log.LogFormat;
+import dev.nightwatch.analyzer.log.LogLineReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Reads a buildbot log in one streaming pass and says what went wrong: failures with key lines and
+ * excerpts, an outcome per test, and a verdict on the build. Never throws for what a log contains;
+ * a log that cannot be read to the end still gets a result, saying so.
+ */
+public final class LogAnalyzer {
+  /** Analyses the log; the stream is read to its end and closed. */
+  public LogAnalysis analyze(InputStream in, LogFormat format) {
+    LogReading reading = new LogReading();
+    long lines = 0;
+    boolean cut = false;
+    try (LogLineReader reader = new LogLineReader(in, format)) {
+      while (reader.next()) {
+        reading.line(reader.number(), reader.text());
+        lines = reader.number();
+        cut = reader.truncated();
+      }
+      cut = reader.truncated();
+    } catch (IOException | UncheckedIOException e) {
+      return reading.finish(lines, cut, "the log could not be read to the end: " + e.getMessage());
+    }
+    return reading.finish(lines, cut, null);
+  }
+
+  /** Analyses log text already in memory (tests, small logs). */
+  public LogAnalysis analyze(String text) {
+    return analyze(
+        new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        LogFormat.AUTO);
+  }
+
+  /** True when a rule of this name exists; for callers that validate stored rule names. */
+  public static boolean knowsRule(String name) {
+    return Rules.ALL.stream().map(Rule::name).anyMatch(name::equals)
+        || Rules.MAKE_ERROR.name().equals(name);
+  }
+}

@@ -1,0 +1,233 @@
+package dev.nightwatch.analyzer;
+
+import dev.nightwatch.analyzer.classify.Rule;
+import dev.nightwatch.analyzer.classify.Rules;
+import dev.nightwatch.analyzer.regrtest.RegrtestLines;
+import dev.nightwatch.analyzer.regrtest.RegrtestLines.ListKind;
+import dev.nightwatch.analyzer.regrtest.RegrtestLines.Progress;
+import dev.nightwatch.analyzer.regrtest.RegrtestLines.UnitTest;
+import dev.nightwatch.analyzer.regrtest.TestLedger;
+import dev.nightwatch.analyzer.regrtest.TestLedger.Evidence;
+import dev.nightwatch.schema.model.FailureKind;
+import dev.nightwatch.schema.model.TestStatus;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The state of one log being read line by line; {@link LogAnalyzer} drives it. */
+final class LogReading {
+  static final int MAX_FAILURES = 100;
+  private static final int CONTEXT_LINES = 4;
+
+  // What a verbose line ends with once its test is over: "ok", "FAIL", "skipped 'no network'".
+  private static final Pattern FINISHED =
+      Pattern.compile("ok|FAIL|ERROR|skipped.*|expected failure|unexpected success");
+
+  private final TestLedger ledger = new TestLedger();
+  private final List<FailureFinding> findings = new ArrayList<>();
+  private final Deque<String> recent = new ArrayDeque<>();
+  private final Set<String> envWarned = new HashSet<>();
+  private Block block;
+  private ListKind list;
+  private Evidence listHeader;
+  private UnitTest running;
+  private String lastTestFile;
+  private String resultText;
+  private Evidence resultLine;
+  private FailureFinding weak;
+  private boolean sawRegrtest;
+  private boolean sawNul;
+
+  void line(long number, String text) {
+    if (block != null) {
+      Block.Offer offer = block.offer(number, text);
+      if (offer != Block.Offer.DONE) {
+        if (offer == Block.Offer.LAST) {
+          close();
+        }
+        remember(text);
+        return;
+      }
+      close();
+    }
+    read(number, text);
+    remember(text);
+  }
+
+  private void remember(String text) {
+    recent.addLast(text);
+    if (recent.size() > CONTEXT_LINES) {
+      recent.removeFirst();
+    }
+  }
+
+  private void close() {
+    if (findings.size() < MAX_FAILURES) {
+      findings.add(block.finish());
+    }
+    block = null;
+  }
+
+  private void read(long number, String text) {
+    if (text.indexOf('\0') >= 0) {
+      sawNul = true;
+    }
+    Evidence here = new Evidence(text, number);
+    if (list != null) {
+      List<String> entries = RegrtestLines.listEntries(text);
+      if (!entries.isEmpty()) {
+        entries.forEach(t -> ledger.listed(list, t, listHeader));
+        return;
+      }
+      list = null;
+    }
+    Optional<Progress> progress =
+        RegrtestLines.progress(text).or(() -> RegrtestLines.bareState(text));
+    if (progress.isPresent()) {
+      sawRegrtest = true;
+      ledger.progress(progress.get(), here);
+      lastTestFile = progress.get().test();
+    }
+    Optional<String> result = RegrtestLines.result(text);
+    if (result.isPresent()) {
+      sawRegrtest = true;
+      resultText = result.get();
+      resultLine = here;
+      return;
+    }
+    Optional<ListKind> header = RegrtestLines.listHeader(text);
+    if (header.isPresent()) {
+      sawRegrtest = true;
+      list = header.get();
+      listHeader = here;
+      return;
+    }
+    if (RegrtestLines.rerunStart(text)) {
+      ledger.startRerun();
+      return;
+    }
+    RegrtestLines.leak(text).ifPresent(t -> ledger.mark(t, TestStatus.LEAKED));
+    Optional<String> warning = RegrtestLines.warning(text);
+    if (warning.isPresent()) {
+      envWarning(warning.get().isEmpty() ? lastTestFile : warning.get(), here);
+      return;
+    }
+    if (openTraceback(text, number, here)) {
+      return;
+    }
+    Optional<UnitTest> verbose = RegrtestLines.verbose(text);
+    verbose.ifPresent(t -> follow(t, text));
+    Optional<Rule> rule = Rules.match(text);
+    if (rule.isPresent()) {
+      diagnostic(rule.get(), verbose, progress, text, number);
+    }
+  }
+
+  /** Tracks the unittest test that is running, for crashes and timeouts that name none. */
+  private void follow(UnitTest test, String text) {
+    lastTestFile = test.testFile();
+    String outcome = RegrtestLines.verboseOutcome(text);
+    running = FINISHED.matcher(outcome).matches() ? null : test;
+  }
+
+  private boolean openTraceback(String text, long number, Evidence here) {
+    Optional<UnitTest> fail = RegrtestLines.failHeader(text);
+    if (fail.isPresent()) {
+      UnitTest t = fail.get();
+      String kind = text.strip().substring(0, text.strip().indexOf(':')).toLowerCase(Locale.ROOT);
+      block =
+          new TracebackBlock(
+              t.qualifiedName(),
+              t.testFile(),
+              text,
+              number,
+              "unittest-" + kind.replace(' ', '-'),
+              false);
+      ledger.failed(t.testFile(), false, here);
+      return true;
+    }
+    Optional<String> oneLine = RegrtestLines.oneLineFailure(text);
+    if (oneLine.isPresent()) {
+      block =
+          new TracebackBlock(
+              null, oneLine.get(), text, number, "regrtest-traceback", text.contains("Traceback"));
+      ledger.failed(oneLine.get(), true, here);
+      return true;
+    }
+    if (text.contains("Traceback (most recent call last):") && running != null) {
+      block =
+          new TracebackBlock(
+              running.qualifiedName(), running.testFile(), text, number, "traceback", true);
+      ledger.failed(running.testFile(), false, here);
+      return true;
+    }
+    return false;
+  }
+
+  private void diagnostic(
+      Rule rule,
+      Optional<UnitTest> verbose,
+      Optional<Progress> progress,
+      String text,
+      long number) {
+    if (rule.weak()) {
+      if (weak == null) {
+        weak = new FailureFinding(rule.kind(), null, null, text, number, text, rule.name(), false);
+      }
+      return;
+    }
+    String testName = null;
+    String testFile = null;
+    if (rule.kind() == FailureKind.CRASH || rule.kind() == FailureKind.TIMEOUT) {
+      Optional<UnitTest> unit = verbose.or(() -> Optional.ofNullable(running));
+      testName = unit.map(UnitTest::qualifiedName).orElse(null);
+      testFile = unit.map(UnitTest::testFile).or(() -> progress.map(Progress::test)).orElse(null);
+      if (testFile != null) {
+        ledger.mark(
+            testFile, rule.kind() == FailureKind.CRASH ? TestStatus.CRASHED : TestStatus.TIMED_OUT);
+      }
+    }
+    block = new DiagnosticBlock(rule, testName, testFile, text, number, List.copyOf(recent));
+  }
+
+  private void envWarning(String test, Evidence here) {
+    if (test != null) {
+      ledger.mark(test, TestStatus.ENV_CHANGED);
+    }
+    if (envWarned.add(String.valueOf(test)) && findings.size() < MAX_FAILURES) {
+      findings.add(
+          new FailureFinding(
+              FailureKind.ENV_CHANGED,
+              null,
+              test,
+              here.line(),
+              here.number(),
+              here.line(),
+              "regrtest-warning",
+              false));
+    }
+  }
+
+  LogAnalysis finish(long lines, boolean cut, String readError) {
+    if (block != null) {
+      close();
+    }
+    List<TestVerdict> tests = ledger.verdicts();
+    List<FailureFinding> settled = Findings.settle(findings, ledger, tests);
+    settled.addAll(Findings.fromLedger(settled, ledger, tests));
+    Verdict verdict =
+        Verdicts.decide(
+            settled, tests, resultText, resultLine, weak, sawRegrtest, lines, sawNul, readError);
+    List<FailureFinding> all = new ArrayList<>(settled);
+    if (verdict.status() == Verdict.Status.FAILURE && all.isEmpty() && weak != null) {
+      all.add(weak);
+    }
+    return new LogAnalysis(all, tests, verdict, lines, cut);
+  }
+}
