@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nightwatch.analyzer.fingerprint.Fingerprint;
 import dev.nightwatch.analyzer.log.LogFormat;
 import dev.nightwatch.schema.model.FailureKind;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,6 +30,41 @@ class CorpusTest {
       manifest.get("entries").forEach(e -> rows.add(Arguments.of(e.get("file").asText(), e)));
       return rows.stream();
     }
+  }
+
+  @Test
+  void duplicatesShareAFingerprintAndNothingElseDoes() throws Exception {
+    Map<String, String> groupOf = new HashMap<>();
+    Map<String, String> fingerprintOf = new HashMap<>();
+    for (Arguments row : entries().toList()) {
+      String file = (String) row.get()[0];
+      JsonNode entry = (JsonNode) row.get()[1];
+      LogAnalysis analysis;
+      try (InputStream in = CorpusTest.class.getResourceAsStream("/corpus/" + file)) {
+        analysis = new LogAnalyzer().analyze(in, LogFormat.AUTO);
+      }
+      if (analysis.failures().isEmpty()) {
+        continue;
+      }
+      fingerprintOf.put(file, Fingerprint.of(analysis.failures().get(0)));
+      groupOf.put(
+          file,
+          entry.get("duplicate_group").isNull() ? file : entry.get("duplicate_group").asText());
+    }
+    List<String> files = new ArrayList<>(fingerprintOf.keySet());
+    int duplicatePairs = 0;
+    for (int i = 0; i < files.size(); i++) {
+      for (int j = i + 1; j < files.size(); j++) {
+        String a = files.get(i);
+        String b = files.get(j);
+        boolean duplicates = groupOf.get(a).equals(groupOf.get(b));
+        duplicatePairs += duplicates ? 1 : 0;
+        assertThat(fingerprintOf.get(a).equals(fingerprintOf.get(b)))
+            .as("%s and %s share a fingerprint", a, b)
+            .isEqualTo(duplicates);
+      }
+    }
+    assertThat(duplicatePairs).isPositive();
   }
 
   @ParameterizedTest(name = "{0}")
