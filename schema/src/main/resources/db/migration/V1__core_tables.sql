@@ -126,12 +126,14 @@ CREATE TABLE failures (
   log_id                INTEGER REFERENCES logs (id) ON DELETE SET NULL,
   ordinal               INTEGER   NOT NULL, -- position among the build's failures
   kind                  TEXT      NOT NULL,
-  test_name             TEXT,
+  test_name             TEXT,     -- most specific: test_os.TestX.test_y
+  test_file             TEXT,     -- the regrtest test file: test_os
   key_line              TEXT,
   line_number           INTEGER,
   excerpt               TEXT,
   rule                  TEXT      NOT NULL,
   fingerprint           TEXT,
+  flaky                 BOOLEAN   NOT NULL DEFAULT FALSE, -- its test passed when re-run
   normalized_text       TEXT,
   normalization_version INTEGER,
   cluster_id            INTEGER REFERENCES clusters (id),
@@ -142,7 +144,21 @@ CREATE TABLE failures (
 );
 CREATE INDEX failures_cluster ON failures (cluster_id);
 CREATE INDEX failures_fingerprint ON failures (fingerprint);
-CREATE INDEX failures_test ON failures (test_name);
+CREATE INDEX failures_test ON failures (test_file, test_name);
+
+-- What the analyzer concluded about each build, and from which log line.
+CREATE TABLE build_verdicts (
+  build_id         INTEGER   PRIMARY KEY REFERENCES builds (id) ON DELETE CASCADE,
+  status           TEXT      NOT NULL, -- SUCCESS, FLAKY, FAILURE, UNKNOWN
+  kind             TEXT,               -- the FailureKind that explains a FAILURE
+  reason           TEXT      NOT NULL,
+  key_line         TEXT,
+  line_number      INTEGER,
+  log_id           INTEGER REFERENCES logs (id) ON DELETE SET NULL,
+  analyzer_version INTEGER   NOT NULL,
+  analyzed_at      TIMESTAMP NOT NULL
+);
+CREATE INDEX build_verdicts_status ON build_verdicts (status, kind);
 CREATE INDEX failures_created_at ON failures (created_at);
 
 -- One row per test per build: the test's final verdict in that build.

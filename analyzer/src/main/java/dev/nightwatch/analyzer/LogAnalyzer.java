@@ -14,6 +14,9 @@ import java.io.UncheckedIOException;
  * a log that cannot be read to the end still gets a result, saying so.
  */
 public final class LogAnalyzer {
+  /** The version of the analysis; stored with each verdict, bumped when results change. */
+  public static final int VERSION = 1;
+
   /** Analyses the log; the stream is read to its end and closed. */
   public LogAnalysis analyze(InputStream in, LogFormat format) {
     LogReading reading = new LogReading();

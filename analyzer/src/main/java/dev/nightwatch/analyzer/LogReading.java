@@ -10,6 +10,7 @@ import dev.nightwatch.analyzer.regrtest.TestLedger;
 import dev.nightwatch.analyzer.regrtest.TestLedger.Evidence;
 import dev.nightwatch.schema.model.FailureKind;
 import dev.nightwatch.schema.model.TestStatus;
+import dev.nightwatch.schema.model.VerdictStatus;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -225,7 +226,7 @@ final class LogReading {
         Verdicts.decide(
             settled, tests, resultText, resultLine, weak, sawRegrtest, lines, sawNul, readError);
     List<FailureFinding> all = new ArrayList<>(settled);
-    if (verdict.status() == Verdict.Status.FAILURE && all.isEmpty() && weak != null) {
+    if (verdict.status() == VerdictStatus.FAILURE && all.isEmpty() && weak != null) {
       all.add(weak);
     }
     return new LogAnalysis(all, tests, verdict, lines, cut);

@@ -3,6 +3,7 @@ package dev.nightwatch.analyzer;
 import dev.nightwatch.analyzer.regrtest.TestLedger.Evidence;
 import dev.nightwatch.schema.model.FailureKind;
 import dev.nightwatch.schema.model.TestStatus;
+import dev.nightwatch.schema.model.VerdictStatus;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +49,7 @@ final class Verdicts {
     if (top.isPresent()) {
       FailureFinding f = top.get();
       return new Verdict(
-          Verdict.Status.FAILURE, f.kind(), f.keyLine(), f.lineNumber(), reason(f, tests));
+          VerdictStatus.FAILURE, f.kind(), f.keyLine(), f.lineNumber(), reason(f, tests));
     }
     List<String> flaky =
         tests.stream()
@@ -58,7 +59,7 @@ final class Verdicts {
     if (!flaky.isEmpty() || (result != null && result.endsWith("then SUCCESS"))) {
       Evidence key = resultLine;
       return new Verdict(
-          Verdict.Status.FLAKY,
+          VerdictStatus.FLAKY,
           null,
           key == null ? null : key.line(),
           key == null ? 0 : key.number(),
@@ -68,17 +69,13 @@ final class Verdicts {
     }
     if (regrtestPassed) {
       return new Verdict(
-          Verdict.Status.SUCCESS,
-          null,
-          resultLine.line(),
-          resultLine.number(),
-          "regrtest: SUCCESS");
+          VerdictStatus.SUCCESS, null, resultLine.line(), resultLine.number(), "regrtest: SUCCESS");
     }
     if (weak != null) {
       return sawRegrtest
           ? unknownAt(weak, "make failed, but no failing test, crash or error was recognised")
           : new Verdict(
-              Verdict.Status.FAILURE,
+              VerdictStatus.FAILURE,
               weak.kind(),
               weak.keyLine(),
               weak.lineNumber(),
@@ -113,10 +110,10 @@ final class Verdicts {
 
   private static Verdict unknownAt(FailureFinding at, String reason) {
     return new Verdict(
-        Verdict.Status.UNKNOWN, FailureKind.UNKNOWN, at.keyLine(), at.lineNumber(), reason);
+        VerdictStatus.UNKNOWN, FailureKind.UNKNOWN, at.keyLine(), at.lineNumber(), reason);
   }
 
-  private static int rank(FailureKind kind) {
+  static int rank(FailureKind kind) {
     int i = PRIORITY.indexOf(kind);
     return i < 0 ? PRIORITY.size() : i;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nightwatch.analyzer.log.LogFormat;
 import dev.nightwatch.schema.model.FailureKind;
+import dev.nightwatch.schema.model.VerdictStatus;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +19,7 @@ class BadInputTest {
   void anEmptyLogIsUnknownAndSaysSo() {
     LogAnalysis analysis = analyzer.analyze("");
 
-    assertThat(analysis.verdict().status()).isEqualTo(Verdict.Status.UNKNOWN);
+    assertThat(analysis.verdict().status()).isEqualTo(VerdictStatus.UNKNOWN);
     assertThat(analysis.verdict().reason()).isEqualTo("the log is empty");
   }
 
@@ -30,7 +31,7 @@ class BadInputTest {
 
     LogAnalysis analysis = analyzer.analyze(new ByteArrayInputStream(bytes), LogFormat.AUTO);
 
-    assertThat(analysis.verdict().status()).isEqualTo(Verdict.Status.UNKNOWN);
+    assertThat(analysis.verdict().status()).isEqualTo(VerdictStatus.UNKNOWN);
     assertThat(analysis.verdict().reason()).contains("binary data");
   }
 
@@ -67,7 +68,7 @@ class BadInputTest {
 
     LogAnalysis analysis = analyzer.analyze(failing, LogFormat.PLAIN);
 
-    assertThat(analysis.verdict().status()).isEqualTo(Verdict.Status.UNKNOWN);
+    assertThat(analysis.verdict().status()).isEqualTo(VerdictStatus.UNKNOWN);
     assertThat(analysis.verdict().reason())
         .contains("could not be read to the end: connection reset");
   }
@@ -76,7 +77,7 @@ class BadInputTest {
   void aFailedRunWithNothingRecognisedIsUnknownWithTheReason() {
     LogAnalysis analysis = analyzer.analyze("== Tests result: FAILURE ==\n");
 
-    assertThat(analysis.verdict().status()).isEqualTo(Verdict.Status.UNKNOWN);
+    assertThat(analysis.verdict().status()).isEqualTo(VerdictStatus.UNKNOWN);
     assertThat(analysis.verdict().reason()).contains("regrtest's result is FAILURE");
   }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nightwatch.analyzer.fingerprint.Fingerprint;
 import dev.nightwatch.analyzer.log.LogFormat;
 import dev.nightwatch.schema.model.FailureKind;
+import dev.nightwatch.schema.model.VerdictStatus;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,10 +78,10 @@ class CorpusTest {
     Verdict verdict = analysis.verdict();
     String kind = entry.get("kind").asText();
     switch (kind) {
-      case "ok" -> assertThat(verdict.status()).isEqualTo(Verdict.Status.SUCCESS);
-      case "flaky_rerun_passed" -> assertThat(verdict.status()).isEqualTo(Verdict.Status.FLAKY);
+      case "ok" -> assertThat(verdict.status()).isEqualTo(VerdictStatus.SUCCESS);
+      case "flaky_rerun_passed" -> assertThat(verdict.status()).isEqualTo(VerdictStatus.FLAKY);
       default -> {
-        assertThat(verdict.status()).as(verdict.reason()).isEqualTo(Verdict.Status.FAILURE);
+        assertThat(verdict.status()).as(verdict.reason()).isEqualTo(VerdictStatus.FAILURE);
         assertThat(verdict.kind())
             .as(verdict.reason())
             .isEqualTo(FailureKind.valueOf(kind.toUpperCase()));

@@ -2,6 +2,7 @@ package dev.nightwatch.web;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nightwatch.schema.store.Database;
+import dev.nightwatch.web.cli.AnalyzeCommand;
 import dev.nightwatch.web.cli.DbCommand;
 import dev.nightwatch.web.cli.DemoCommand;
 import dev.nightwatch.web.cli.ImportLogsCommand;
@@ -48,6 +49,7 @@ public final class NightwatchApplication extends Application<NightwatchConfigura
     bootstrap.addCommand(new DemoCommand(this));
     bootstrap.addCommand(new ImportLogsCommand());
     bootstrap.addCommand(new DbCommand());
+    bootstrap.addCommand(new AnalyzeCommand(bootstrap.getObjectMapper()));
   }
 
   @Override

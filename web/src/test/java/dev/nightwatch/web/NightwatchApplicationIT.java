@@ -57,6 +57,10 @@ class NightwatchApplicationIT {
   static void importLogs() throws Exception {
     logs = Files.createDirectories(DATA.resolve("incoming"));
     Files.write(logs.resolve("hostile.log"), withInvalidByte(HOSTILE_LOG));
+    try (var in =
+        NightwatchApplicationIT.class.getResourceAsStream("/logs/lab_flaky_failure.log")) {
+      Files.copy(in, logs.resolve("ARM64 macOS 3.x-21.log"));
+    }
     for (int n = 1; n <= 5; n++) {
       Files.writeString(logs.resolve("AMD64 Debian 3.x-" + n + ".log"), "build " + n + "\n");
     }
@@ -64,7 +68,7 @@ class NightwatchApplicationIT {
     Database database = Database.open(DATA, Duration.ofSeconds(10));
     database.migrate();
     LogImport.Report report =
-        new LogImport(new LogFileReader(1 << 20), Store.over(database, Clock.systemUTC()).builds())
+        new LogImport(new LogFileReader(1 << 20), Store.over(database, Clock.systemUTC()).ingest())
             .run(List.of(logs), r -> {});
     assertThat(report.failures()).isZero();
   }
@@ -93,9 +97,9 @@ class NightwatchApplicationIT {
         pages++;
       } while (!next.isEmpty());
 
-      assertThat(pages).isEqualTo(3);
+      assertThat(pages).isEqualTo(4);
       assertThat(seen)
-          .hasSize(6)
+          .hasSize(7)
           .doesNotHaveDuplicates()
           .contains("AMD64 Debian 3.x #1", "AMD64 Debian 3.x #5", "hostile #1");
     }
@@ -111,6 +115,21 @@ class NightwatchApplicationIT {
       assertThat(build.at("/steps/0/name").asText()).isEqualTo("log");
       assertThat(build.at("/steps/0/logs/0/name").asText()).isEqualTo("stdio");
       assertThat(build.at("/steps/0/logs/0/validUtf8").asBoolean()).isFalse();
+    }
+
+    @Test
+    void givesTheAnalysisOfABuild() throws Exception {
+      JsonNode build = json("/api/builds/" + buildId("ARM64 macOS 3.x"));
+
+      assertThat(build.at("/verdict/status").asText()).isEqualTo("FAILURE");
+      assertThat(build.at("/verdict/kind").asText()).isEqualTo("TEST_FAILURE");
+      assertThat(build.at("/failures/0/testFile").asText()).isEqualTo("test_netflaky");
+      assertThat(build.at("/failures/0/keyLine").asText())
+          .startsWith("AssertionError: 131072 != 262144");
+      assertThat(build.at("/failures/0/fingerprint").asText()).hasSize(32);
+      assertThat(build.get("tests").findValuesAsText("status")).contains("PASSED", "FAILED_AGAIN");
+      JsonNode list = json("/api/builds?limit=500").get("builds");
+      assertThat(list.findValuesAsText("status")).contains("FAILURE", "UNKNOWN");
     }
 
     @Test
@@ -154,6 +173,19 @@ class NightwatchApplicationIT {
           .contains("&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;")
           .contains("id=\"L2\"", "href=\"#L2\"")
           .contains("not valid UTF-8");
+    }
+
+    @Test
+    void theBuildPageShowsTheFailuresAndHighlightsTheirKeyLines() throws Exception {
+      String html = text("/builds/" + buildId("ARM64 macOS 3.x"));
+
+      assertThat(html)
+          .contains(
+              "<h2 id=\"failures\">Failures</h2>",
+              "test_netflaky.LoopbackEchoTests.test_echo_large")
+          .contains("rule <code>unittest-fail</code>")
+          .contains("failed again")
+          .containsPattern("<div class=\"line key\" id=\"L\\d+\">");
     }
 
     @Test

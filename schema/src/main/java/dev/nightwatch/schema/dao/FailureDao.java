@@ -13,16 +13,17 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface FailureDao {
   String COLUMNS =
       """
-      id, build_id, log_id, kind, test_name, key_line, line_number, excerpt, rule, fingerprint,
-      cluster_id, created_at""";
+      id, build_id, log_id, kind, test_name, test_file, key_line, line_number, excerpt, rule,
+      fingerprint, flaky, cluster_id, created_at""";
 
   /** Stores a failure as the build's {@code ordinal}-th and returns its id. */
   @SqlQuery(
       """
-      INSERT INTO failures (build_id, log_id, ordinal, kind, test_name, key_line, line_number,
-                            excerpt, rule, fingerprint, cluster_id, created_at)
-      VALUES (:f.buildId, :f.logId, :ordinal, :f.kind, :f.testName, :f.keyLine, :f.lineNumber,
-              :f.excerpt, :f.rule, :f.fingerprint, :f.clusterId, :f.createdAt)
+      INSERT INTO failures (build_id, log_id, ordinal, kind, test_name, test_file, key_line,
+                            line_number, excerpt, rule, fingerprint, flaky, cluster_id, created_at)
+      VALUES (:f.buildId, :f.logId, :ordinal, :f.kind, :f.testName, :f.testFile, :f.keyLine,
+              :f.lineNumber, :f.excerpt, :f.rule, :f.fingerprint, :f.flaky, :f.clusterId,
+              :f.createdAt)
       RETURNING id""")
   long insert(@BindMethods("f") Failure f, int ordinal);
 

@@ -24,4 +24,7 @@ public interface TestOutcomeDao {
       SELECT build_id, test_name, status, duration_ms AS duration_millis
         FROM test_outcomes WHERE build_id = :buildId ORDER BY test_name""")
   List<TestOutcome> listByBuild(long buildId);
+
+  @SqlUpdate("DELETE FROM test_outcomes WHERE build_id = :buildId")
+  void deleteByBuild(long buildId);
 }

@@ -39,6 +39,16 @@ public final class BuildWriter {
   /** The stored build's id and what the write did. */
   public record Result(long buildId, Outcome outcome) {}
 
+  /** More work for the same transaction once the build is written: all of it lands, or none. */
+  @FunctionalInterface
+  public interface AfterWrite {
+    /** Nothing more. */
+    AfterWrite NOTHING = (handle, result, logIds) -> {};
+
+    /** Runs with the written build and the id of every log of the record. */
+    void apply(Handle handle, Result result, Map<LogRecord, Long> logIds) throws IOException;
+  }
+
   private final Jdbi jdbi;
   private final LogStore logStore;
   private final Clock clock;
@@ -51,6 +61,11 @@ public final class BuildWriter {
 
   /** Stores the build; an exception (bad bytes, I/O) leaves the store as it was. */
   public Result write(BuildRecord build) throws IOException {
+    return write(build, AfterWrite.NOTHING);
+  }
+
+  /** Stores the build and runs {@code after} in the same transaction. */
+  public Result write(BuildRecord build, AfterWrite after) throws IOException {
     // Digest the logs before taking the write lock: an unchanged log is then never rewritten.
     Map<LogRecord, LogDigest> digests = new IdentityHashMap<>();
     for (StepRecord step : build.steps()) {
@@ -59,11 +74,21 @@ public final class BuildWriter {
       }
     }
     Instant now = clock.instant();
-    return jdbi.inTransaction(handle -> store(handle, build, digests, now));
+    return jdbi.inTransaction(
+        handle -> {
+          Map<LogRecord, Long> logIds = new IdentityHashMap<>();
+          Result result = store(handle, build, digests, logIds, now);
+          after.apply(handle, result, logIds);
+          return result;
+        });
   }
 
   private Result store(
-      Handle handle, BuildRecord build, Map<LogRecord, LogDigest> digests, Instant now)
+      Handle handle,
+      BuildRecord build,
+      Map<LogRecord, LogDigest> digests,
+      Map<LogRecord, Long> logIds,
+      Instant now)
       throws IOException {
     BuilderDao builders = handle.attach(BuilderDao.class);
     BuildDao builds = handle.attach(BuildDao.class);
@@ -90,7 +115,7 @@ public final class BuildWriter {
       }
     }
     for (StepRecord step : build.steps()) {
-      storeStep(handle, buildId, step, digests);
+      storeStep(handle, buildId, step, digests, logIds);
     }
     Snapshot after = snapshot(handle, builds.find(buildId).orElseThrow());
     Outcome outcome =
@@ -101,7 +126,11 @@ public final class BuildWriter {
   }
 
   private void storeStep(
-      Handle handle, long buildId, StepRecord step, Map<LogRecord, LogDigest> digests)
+      Handle handle,
+      long buildId,
+      StepRecord step,
+      Map<LogRecord, LogDigest> digests,
+      Map<LogRecord, Long> logIds)
       throws IOException {
     StepDao steps = handle.attach(StepDao.class);
     LogDao logs = handle.attach(LogDao.class);
@@ -124,10 +153,12 @@ public final class BuildWriter {
     for (LogRecord log : step.logs()) {
       Optional<LogInfo> stored = logs.findByStep(stepId, log.name());
       if (stored.isPresent() && stored.get().sha256().equals(digests.get(log).sha256())) {
+        logIds.put(log, stored.get().id());
         continue;
       }
       stored.ifPresent(old -> logs.delete(old.id()));
       LogInfo written = logStore.write(handle, stepId, log.name(), log.content());
+      logIds.put(log, written.id());
       if (!written.sha256().equals(digests.get(log).sha256())) {
         throw new IOException(
             "log %s of step %s changed while it was being stored"

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nightwatch.schema.model.Build;
 import dev.nightwatch.schema.model.BuildResult;
+import dev.nightwatch.schema.model.BuildVerdict;
 import dev.nightwatch.schema.model.Cluster;
 import dev.nightwatch.schema.model.ClusterStatus;
 import dev.nightwatch.schema.model.Failure;
@@ -17,6 +18,7 @@ import dev.nightwatch.schema.model.RawMail;
 import dev.nightwatch.schema.model.SourceKind;
 import dev.nightwatch.schema.model.TestOutcome;
 import dev.nightwatch.schema.model.TestStatus;
+import dev.nightwatch.schema.model.VerdictStatus;
 import dev.nightwatch.schema.store.BuildWriter;
 import dev.nightwatch.schema.store.LogStore;
 import dev.nightwatch.schema.store.StoreTest;
@@ -50,11 +52,13 @@ class DaoRoundTripTest extends StoreTest {
             null,
             FailureKind.TEST_FAILURE,
             "test_os.TestX.test_y",
+            "test_os",
             "AssertionError: 1 != 2",
             42L,
             "Traceback…",
             "unittest-fail",
             "fp1",
+            true,
             null,
             T0);
     Failure second =
@@ -64,11 +68,13 @@ class DaoRoundTripTest extends StoreTest {
             null,
             FailureKind.COMPILE_ERROR,
             null,
+            null,
             "x.c:1:2: error: boom",
             7L,
             "x.c:1:2: error: boom",
             "gcc-error",
             "fp2",
+            false,
             null,
             T0);
 
@@ -79,6 +85,37 @@ class DaoRoundTripTest extends StoreTest {
     assertThat(dao.listByBuild(buildId))
         .extracting(Failure::kind)
         .containsExactly(FailureKind.TEST_FAILURE, FailureKind.COMPILE_ERROR);
+  }
+
+  @Test
+  void aBuildHasOneVerdict() {
+    VerdictDao dao = database.jdbi().onDemand(VerdictDao.class);
+    dao.save(
+        new BuildVerdict(
+            buildId,
+            VerdictStatus.UNKNOWN,
+            FailureKind.UNKNOWN,
+            "nothing",
+            null,
+            null,
+            null,
+            1,
+            T0));
+    BuildVerdict failure =
+        new BuildVerdict(
+            buildId,
+            VerdictStatus.FAILURE,
+            FailureKind.COMPILE_ERROR,
+            "the build failed: x.c:1:2: error: boom",
+            "x.c:1:2: error: boom",
+            7L,
+            null,
+            1,
+            T0);
+
+    dao.save(failure);
+
+    assertThat(dao.find(buildId)).contains(failure);
   }
 
   @Test
@@ -229,11 +266,13 @@ class DaoRoundTripTest extends StoreTest {
         f.logId(),
         f.kind(),
         f.testName(),
+        f.testFile(),
         f.keyLine(),
         f.lineNumber(),
         f.excerpt(),
         f.rule(),
         f.fingerprint(),
+        f.flaky(),
         f.clusterId(),
         f.createdAt());
   }

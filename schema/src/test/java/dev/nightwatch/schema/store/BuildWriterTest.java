@@ -185,6 +185,21 @@ class BuildWriterTest extends StoreTest {
     assertThat(chunkCount()).isZero();
   }
 
+  @Test
+  void workAfterTheWriteSharesItsTransaction() throws Exception {
+    assertThatThrownBy(
+            () ->
+                writer.write(
+                    TestBuilds.build(11, "log\n"),
+                    (handle, result, logIds) -> {
+                      assertThat(logIds).hasSize(1);
+                      throw new IOException("analysis could not be stored");
+                    }))
+        .hasMessage("analysis could not be stored");
+
+    assertThat(database.jdbi().onDemand(BuildDao.class).count()).isZero();
+  }
+
   private List<Long> logIds(long buildId) {
     return database.jdbi().onDemand(LogDao.class).listByBuild(buildId).stream()
         .map(LogInfo::id)

@@ -31,6 +31,7 @@ class DatabaseTest {
     assertThat(tables)
         .containsExactly(
             "build_changes",
+            "build_verdicts",
             "builders",
             "builds",
             "clusters",

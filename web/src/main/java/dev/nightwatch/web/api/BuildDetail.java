@@ -3,25 +3,45 @@ package dev.nightwatch.web.api;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.nightwatch.schema.model.Build;
 import dev.nightwatch.schema.model.BuildResult;
+import dev.nightwatch.schema.model.BuildVerdict;
 import dev.nightwatch.schema.model.Change;
+import dev.nightwatch.schema.model.Failure;
 import dev.nightwatch.schema.model.LogInfo;
+import dev.nightwatch.schema.model.TestOutcome;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** A build with the commits it contains and its steps and logs. */
-public record BuildDetail(Build build, List<Change> changes, List<StepDetail> steps) {
+/**
+ * A build with the analyzer's verdict, the commits it contains, its steps and logs, the failures
+ * found in them and an outcome for every test they show.
+ */
+public record BuildDetail(
+    Build build,
+    BuildVerdict verdict,
+    List<Change> changes,
+    List<StepDetail> steps,
+    List<Failure> failures,
+    List<TestOutcome> tests) {
   public BuildDetail {
     changes = List.copyOf(changes);
     steps = List.copyOf(steps);
+    failures = List.copyOf(failures);
+    tests = List.copyOf(tests);
   }
 
   /**
-   * The log a triager reads first: the stdio of the first step that failed, else the last stdio
-   * log, else the first log of any name.
+   * The log a triager reads first: the one the verdict points at, else the stdio of the first step
+   * that failed, else the last stdio log, else the first log of any name.
    */
   @JsonIgnore
   public Optional<LogInfo> primaryLog() {
+    if (verdict != null && verdict.logId() != null) {
+      Optional<LogInfo> explaining = log(OptionalLong.of(verdict.logId()));
+      if (explaining.isPresent()) {
+        return explaining;
+      }
+    }
     List<LogInfo> logs = steps.stream().flatMap(s -> s.logs().stream()).toList();
     Optional<LogInfo> failed =
         steps.stream()

@@ -81,7 +81,7 @@ public final class ImportLogsCommand extends ConfiguredCommand<NightwatchConfigu
     Store store = Store.over(database, Clock.systemUTC());
     LogImport logImport =
         new LogImport(
-            new LogFileReader(configuration.getStore().getMaxLogSize().toBytes()), store.builds());
+            new LogFileReader(configuration.getStore().getMaxLogSize().toBytes()), store.ingest());
     LogImport.Report report =
         logImport.run(paths, result -> (result.failed() ? err : out).println(result));
     out.println(report.summary() + " (store: " + database.file() + ")");

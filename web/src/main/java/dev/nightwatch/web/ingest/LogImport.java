@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * Imports buildbot stdio log files: each file is read, checked and stored as one build in its own
- * transaction, so one bad file never stops the others or leaves half a build behind.
+ * Imports buildbot stdio log files: each file is read, checked, analysed and stored as one build in
+ * its own transaction, so one bad file never stops the others or leaves half a build behind.
  */
 public final class LogImport {
   /** What happened to one file: stored (with the outcome) or failed (with the error). */
@@ -64,11 +64,11 @@ public final class LogImport {
   }
 
   private final LogFileReader reader;
-  private final BuildWriter writer;
+  private final BuildIngest ingest;
 
-  public LogImport(LogFileReader reader, BuildWriter writer) {
+  public LogImport(LogFileReader reader, BuildIngest ingest) {
     this.reader = reader;
-    this.writer = writer;
+    this.ingest = ingest;
   }
 
   /** Imports every log file the paths name, telling {@code progress} about each as it goes. */
@@ -88,7 +88,7 @@ public final class LogImport {
   private FileResult importFile(Path file) {
     try {
       BuildRecord build = reader.read(file);
-      BuildWriter.Result written = writer.write(build);
+      BuildWriter.Result written = ingest.ingest(build);
       String what = "%s #%d, %s".formatted(build.builderName(), build.number(), build.result());
       return new FileResult(file, written.outcome(), written.buildId(), what);
     } catch (LogImportException e) {

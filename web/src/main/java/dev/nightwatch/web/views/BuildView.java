@@ -1,8 +1,12 @@
 package dev.nightwatch.web.views;
 
 import dev.nightwatch.schema.model.LogInfo;
+import dev.nightwatch.schema.model.TestOutcome;
+import dev.nightwatch.schema.model.TestStatus;
 import dev.nightwatch.web.api.BuildDetail;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /** A build's page: its metadata, commits, steps, and one of its logs a page of lines at a time. */
 public final class BuildView extends PageView {
@@ -32,6 +36,29 @@ public final class BuildView extends PageView {
 
   public List<LogLine> getLines() {
     return lines;
+  }
+
+  /** True for the key line of a failure in the log shown. */
+  public boolean isKeyLine(long number) {
+    return log != null
+        && detail.failures().stream()
+            .anyMatch(
+                f -> Objects.equals(f.logId(), log.id()) && Objects.equals(f.lineNumber(), number));
+  }
+
+  /** The tests that did not simply pass, worst first. */
+  public List<TestOutcome> getNotPassed() {
+    return detail.tests().stream()
+        .filter(t -> t.status() != TestStatus.PASSED)
+        .sorted(
+            Comparator.comparing((TestOutcome t) -> !t.status().isFailure())
+                .thenComparing(TestOutcome::testName))
+        .toList();
+  }
+
+  /** How many tests passed. */
+  public long getPassedCount() {
+    return detail.tests().stream().filter(t -> t.status() == TestStatus.PASSED).count();
   }
 
   /** The first line of the previous page, or 0 when this is the first page. */

@@ -3,6 +3,8 @@ package dev.nightwatch.web.views;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.nightwatch.schema.model.BuildResult;
+import dev.nightwatch.schema.model.BuildVerdict;
+import dev.nightwatch.schema.model.FailureKind;
 import io.dropwizard.views.common.View;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,6 +35,31 @@ public abstract class PageView extends View {
   /** The first 10 characters of a revision, as git shows it. */
   public String shortRevision(String revision) {
     return revision == null ? "" : revision.substring(0, Math.min(10, revision.length()));
+  }
+
+  /** A verdict as a triager says it: "compile error", "flaky", "passed", "unknown". */
+  public String verdictLabel(BuildVerdict verdict) {
+    if (verdict == null) {
+      return "not analysed";
+    }
+    return switch (verdict.status()) {
+      case FAILURE -> kindLabel(verdict.kind());
+      case FLAKY -> "flaky";
+      case SUCCESS -> "passed";
+      case UNKNOWN -> "unknown";
+    };
+  }
+
+  /** A failure kind in words: COMPILE_ERROR → "compile error". */
+  public String kindLabel(FailureKind kind) {
+    return kind == null ? "" : kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  /** The CSS class for a verdict's colour. */
+  public String verdictClass(BuildVerdict verdict) {
+    return verdict == null
+        ? "verdict-none"
+        : "verdict-" + verdict.status().name().toLowerCase(Locale.ROOT);
   }
 
   /** The CSS class for a result's colour. */

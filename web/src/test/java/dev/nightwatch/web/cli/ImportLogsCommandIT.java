@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +107,7 @@ class ImportLogsCommandIT {
     assertThat(stdout.toString(UTF_8)).contains("unchanged  " + logs.resolve("a-1.log"));
     assertThat(database().jdbi().onDemand(BuildDao.class).count()).isEqualTo(2);
     assertThat(chunkCount()).isEqualTo(chunks);
+    assertThat(count("build_verdicts")).isEqualTo(2);
   }
 
   @Test
@@ -144,6 +146,32 @@ class ImportLogsCommandIT {
 
     assertThat(stderr.toString(UTF_8))
         .contains(log + ": 2,000 bytes is more than the 1,024-byte limit");
+  }
+
+  @Test
+  void importedLogsAreAnalysedOnceAndReplacedWhenTheyChange() throws Exception {
+    Path log = logs.resolve("b-1.log");
+    Files.writeString(
+        log,
+        "FAIL: test_a (test.test_b.C.test_a)\nTraceback (most recent call last):\n  File \"x.py\", line 1\nValueError: bad\n");
+    assertThat(run(log.toString())).isEmpty();
+    assertThat(run(log.toString())).isEmpty();
+    assertThat(count("failures")).isEqualTo(1);
+
+    Files.writeString(log, "./x.c:1:2: error: boom\n");
+    assertThat(run(log.toString())).isEmpty();
+
+    assertThat(stdout.toString(UTF_8)).contains("updated");
+    Jdbi jdbi = database().jdbi();
+    List<String> kinds =
+        jdbi.withHandle(h -> h.createQuery("SELECT kind FROM failures").mapTo(String.class).list());
+    assertThat(kinds).containsExactly("COMPILE_ERROR");
+  }
+
+  private long count(String table) throws Exception {
+    return database()
+        .jdbi()
+        .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
   }
 
   private long chunkCount() throws Exception {

@@ -1,0 +1,59 @@
+package dev.nightwatch.web.ingest;
+
+import dev.nightwatch.analyzer.LogAnalysis;
+import dev.nightwatch.analyzer.LogAnalyzer;
+import dev.nightwatch.analyzer.log.LogFormat;
+import dev.nightwatch.schema.model.BuildRecord;
+import dev.nightwatch.schema.model.LogRecord;
+import dev.nightwatch.schema.model.StepRecord;
+import dev.nightwatch.schema.store.BuildWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ingest pipeline for one collected build: each log is analysed (streamed, before any lock is
+ * taken), then the build, its logs, failures, test outcomes and verdict are stored in one
+ * transaction. Ingesting the same build again changes nothing.
+ */
+public final class BuildIngest {
+  private final BuildWriter writer;
+  private final LogAnalyzer analyzer;
+  private final Clock clock;
+
+  public BuildIngest(BuildWriter writer, LogAnalyzer analyzer, Clock clock) {
+    this.writer = writer;
+    this.analyzer = analyzer;
+    this.clock = clock;
+  }
+
+  public BuildWriter.Result ingest(BuildRecord build) throws IOException {
+    Map<LogRecord, LogAnalysis> analyses = new IdentityHashMap<>();
+    List<LogRecord> order = new ArrayList<>();
+    for (StepRecord step : build.steps()) {
+      for (LogRecord log : step.logs()) {
+        try (InputStream in = log.content().open()) {
+          analyses.put(log, analyzer.analyze(in, LogFormat.AUTO));
+        }
+        order.add(log);
+      }
+    }
+    return writer.write(
+        build,
+        (handle, result, logIds) -> {
+          if (result.outcome() == BuildWriter.Outcome.UNCHANGED
+              && AnalysisWriter.isCurrent(handle, result.buildId())) {
+            return;
+          }
+          List<AnalysisWriter.AnalysedLog> logs = new ArrayList<>();
+          for (LogRecord log : order) {
+            logs.add(new AnalysisWriter.AnalysedLog(logIds.get(log), analyses.get(log)));
+          }
+          AnalysisWriter.replace(handle, result.buildId(), build.result(), logs, clock.instant());
+        });
+  }
+}
