@@ -1,5 +1,6 @@
 package dev.nightwatch.analyzer;
 
+import dev.nightwatch.analyzer.classify.LiteralScanner;
 import dev.nightwatch.analyzer.classify.Rule;
 import dev.nightwatch.analyzer.classify.Rules;
 import dev.nightwatch.analyzer.regrtest.RegrtestLines;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** The state of one log being read line by line; {@link LogAnalyzer} drives it. */
 final class LogReading {
@@ -29,6 +31,30 @@ final class LogReading {
   // What a verbose line ends with once its test is over: "ok", "FAIL", "skipped 'no network'".
   private static final Pattern FINISHED =
       Pattern.compile("ok|FAIL|ERROR|skipped.*|expected failure|unexpected success");
+
+  /**
+   * What a line must contain for anything but the ring of recent lines to care about it: a rule's
+   * literal or a piece of regrtest's or unittest's output. (List headers end with ":".)
+   */
+  private static final LiteralScanner TRIGGERS =
+      new LiteralScanner(
+          Stream.concat(
+                  Rules.LITERALS.stream(),
+                  Stream.of(
+                      "] test", // progress
+                      "esult: ", // result lines
+                      "Re-running",
+                      " leaked [",
+                      "Warning -- ",
+                      "FAIL: ",
+                      "ERROR: ",
+                      "SUCCESS: ",
+                      " failed", // "test test_x failed -- …", "test_x failed (reference leak)"
+                      "Traceback (most recent call last):",
+                      " ...", // unittest verbose
+                      "\0"))
+              .distinct()
+              .toList());
 
   private final TestLedger ledger = new TestLedger();
   private final List<FailureFinding> findings = new ArrayList<>();
@@ -57,7 +83,9 @@ final class LogReading {
       }
       close();
     }
-    read(number, text);
+    if (list != null || text.endsWith(":") || TRIGGERS.any(text)) {
+      read(number, text);
+    }
     remember(text);
   }
 
@@ -94,6 +122,11 @@ final class LogReading {
       sawRegrtest = true;
       ledger.progress(progress.get(), here);
       lastTestFile = progress.get().test();
+      if (progress.get().status() != TestStatus.CRASHED) {
+        return; // a progress line says nothing more; a crash also opens its dump below
+      }
+      diagnostic(Rules.match(text), Optional.empty(), progress, text, number);
+      return;
     }
     Optional<String> result = RegrtestLines.result(text);
     if (result.isPresent()) {
@@ -124,10 +157,7 @@ final class LogReading {
     }
     Optional<UnitTest> verbose = RegrtestLines.verbose(text);
     verbose.ifPresent(t -> follow(t, text));
-    Optional<Rule> rule = Rules.match(text);
-    if (rule.isPresent()) {
-      diagnostic(rule.get(), verbose, progress, text, number);
-    }
+    diagnostic(Rules.match(text), verbose, progress, text, number);
   }
 
   /** Tracks the unittest test that is running, for crashes and timeouts that name none. */
@@ -172,11 +202,15 @@ final class LogReading {
   }
 
   private void diagnostic(
-      Rule rule,
+      Optional<Rule> matched,
       Optional<UnitTest> verbose,
       Optional<Progress> progress,
       String text,
       long number) {
+    if (matched.isEmpty()) {
+      return;
+    }
+    Rule rule = matched.get();
     if (rule.weak()) {
       if (weak == null) {
         weak = new FailureFinding(rule.kind(), null, null, text, number, text, rule.name(), false);

@@ -9,6 +9,7 @@ import dev.nightwatch.schema.model.FailureKind;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The table of line rules, tried in order: infrastructure first (a full disk explains the link
@@ -68,7 +69,13 @@ public final class Rules {
               AROUND,
               "(?:returned error|HTTP Error|status code|HTTP/\\d(?:\\.\\d)?):? 5\\d\\d\\b"
                   + "|\\b50[234] (?:Bad Gateway|Service Unavailable|Gateway Time-?out)",
-              " 5"),
+              "returned error",
+              "HTTP Error",
+              "status code",
+              "HTTP/",
+              "Bad Gateway",
+              "Service Unavailable",
+              "Gateway Time"),
           // "twisted.spread.pb.PBConnectionLost", "Connection to the other side was lost"
           // not: "ConnectionResetError: [Errno 104]" inside a test's traceback
           rule(
@@ -79,7 +86,10 @@ public final class Rules {
                   + "|remote(?:Failed| host) lost",
               "ConnectionLost",
               "other side was lost",
-              " lost"),
+              "slave lost",
+              "worker lost",
+              "Failed lost",
+              "host lost"),
           // "ssh: connect to host github.com port 22: Network is unreachable"
           // not: "test_urllib2net skipped -- Use of the 'network' resource not enabled"
           rule(
@@ -147,7 +157,11 @@ public final class Rules {
               COMPILER,
               "^(?:\\S*/)?(?:ld|ld\\.\\w+|lld|ld64(?:\\.lld)?): (?:.*\\b(?:error|ERROR)\\b|cannot find -l)"
                   + "|collect2: error: ld returned",
-              "ld",
+              "ld: ",
+              "ld.bfd: ",
+              "ld.gold: ",
+              "ld.lld: ",
+              "ld64.lld: ",
               "collect2"),
           // "FAILED: Modules/_decimal/libmpdec/mpdecimal.o" (ninja)
           // not: "FAILED (failures=2)" (unittest)
@@ -227,8 +241,20 @@ public final class Rules {
           AROUND,
           true);
 
+  /** Every literal some rule needs; a line with none of them matches no rule. */
+  public static final List<String> LITERALS =
+      Stream.concat(ALL.stream(), Stream.of(MAKE_ERROR))
+          .flatMap(r -> r.literals().stream())
+          .distinct()
+          .toList();
+
+  private static final LiteralScanner TRIGGERS = new LiteralScanner(LITERALS);
+
   /** The first rule that matches the line, if any. */
   public static Optional<Rule> match(String line) {
+    if (!TRIGGERS.any(line)) {
+      return Optional.empty();
+    }
     for (Rule rule : ALL) {
       if (rule.matches(line)) {
         return Optional.of(rule);

@@ -45,12 +45,6 @@ public final class RegrtestLines {
     OTHER
   }
 
-  // "0:01:23 load avg: 1.23 [ 12/450] test_x passed", "0:00:44 [ 26/434] test_asyncio",
-  // "[ 17/463/1] test_ftplib failed (1 failure)"; not "[1/2] building …" from other tools.
-  private static final Pattern PROGRESS =
-      Pattern.compile(
-          "^(?:\\d+:\\d\\d:\\d\\d(?:\\.\\d+)? )?(?:load avg: [\\d.]+ )?\\[\\s*\\d+/\\d+(?:/\\d+)?\\] "
-              + "(test[\\w.]*)(?: (.*))?$");
   // "passed", "failed (2 errors)", "failed (env changed)", "timed out (20 min)", "crashed (Exit
   // code -11)"
   private static final Pattern STATE =
@@ -70,10 +64,6 @@ public final class RegrtestLines {
           "^(?:All )?\\d+ (?:tests? |re-run tests?)("
               + "failed:|failed again:|altered the execution environment(?: \\(env changed\\))?:"
               + "|skipped(?: \\(resource denied\\))?:|omitted:|run no tests:|ran no tests:|:)$");
-  // "test_var_counts (test.test_code.CodeTest.test_var_counts) ... ok",
-  // "test_x (test.test_y.Z) [sub] (i=1) ... FAIL"
-  private static final Pattern VERBOSE =
-      Pattern.compile("^\\s*(\\w+) \\(([\\w.]+)\\)(.*?) \\.\\.\\. ?(.*)$");
   // "FAIL: test_threads (test.test_gdb.PyBtTests)", "ERROR: setUpModule (test.test_x)"
   private static final Pattern FAIL_HEADER =
       Pattern.compile("^\\s*(FAIL|ERROR|UNEXPECTED SUCCESS): (\\S+) \\(([\\w.]+)\\)(.*)$");
@@ -114,16 +104,54 @@ public final class RegrtestLines {
     return String.join(".", Arrays.copyOf(parts, Math.max(1, end)));
   }
 
+  /**
+   * Reads a progress line by hand (it is the commonest line of a regrtest log, so no regex): {@code
+   * [H:MM:SS ][load avg: N.NN ][ N/M[/F]] test_name[ state…]}.
+   */
   public static Optional<Progress> progress(String line) {
-    if (line.indexOf('[') < 0) {
+    int n = line.length();
+    int i = skipClock(line);
+    if (line.startsWith("load avg: ", i)) {
+      int j = i + 10;
+      while (j < n && (Character.isDigit(line.charAt(j)) || line.charAt(j) == '.')) {
+        j++;
+      }
+      if (j == i + 10 || j >= n || line.charAt(j) != ' ') {
+        return Optional.empty();
+      }
+      i = j + 1;
+    }
+    if (i >= n || line.charAt(i) != '[') {
       return Optional.empty();
     }
-    Matcher m = PROGRESS.matcher(line);
-    if (!m.matches()) {
+    i++;
+    while (i < n && line.charAt(i) == ' ') {
+      i++;
+    }
+    i = digits(line, i);
+    if (i < 0 || i >= n || line.charAt(i) != '/') {
       return Optional.empty();
     }
-    String test = m.group(1);
-    String rest = m.group(2) == null ? "" : m.group(2);
+    i = digits(line, i + 1);
+    if (i >= 0 && i < n && line.charAt(i) == '/') {
+      i = digits(line, i + 1);
+    }
+    if (i < 0 || !line.startsWith("] test", i)) {
+      return Optional.empty();
+    }
+    int start = i + 2;
+    int end = start;
+    while (end < n && isNameChar(line.charAt(end))) {
+      end++;
+    }
+    if (end < n && line.charAt(end) != ' ') {
+      return Optional.empty();
+    }
+    String test = line.substring(start, end);
+    String rest = end < n ? line.substring(end + 1) : "";
+    if (rest.equals("passed")) {
+      return Optional.of(new Progress(test, TestStatus.PASSED, "passed", null));
+    }
     Matcher s = STATE.matcher(rest);
     if (!s.find()) {
       return Optional.of(new Progress(test, null, null, null));
@@ -132,6 +160,39 @@ public final class RegrtestLines {
     String detail = s.group(2);
     Long duration = duration(s.group(3)).orElse(duration(detail).orElse(null));
     return Optional.of(new Progress(test, status(state, detail), state, duration));
+  }
+
+  private static boolean isNameChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '.';
+  }
+
+  /** The index after a leading "H:MM:SS[.fff] " clock, or 0 when the line has none. */
+  private static int skipClock(String line) {
+    int i = digits(line, 0);
+    if (i < 0 || !line.startsWith(":", i)) {
+      return 0;
+    }
+    int j = digits(line, i + 1);
+    if (j != i + 3 || !line.startsWith(":", j)) {
+      return 0;
+    }
+    int k = digits(line, j + 1);
+    if (k != j + 3) {
+      return 0;
+    }
+    if (k < line.length() && line.charAt(k) == '.') {
+      k = Math.max(k + 1, digits(line, k + 1));
+    }
+    return k < line.length() && line.charAt(k) == ' ' ? k + 1 : 0;
+  }
+
+  /** The index after a run of digits at {@code from}, or -1 when there is none. */
+  private static int digits(String line, int from) {
+    int i = from;
+    while (i < line.length() && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+      i++;
+    }
+    return i == from ? -1 : i;
   }
 
   /**
@@ -230,20 +291,65 @@ public final class RegrtestLines {
     return List.of(words);
   }
 
+  /**
+   * Reads unittest's verbose line {@code test_x (test.test_y.Z.test_x) [sub] ... ok} by hand, as it
+   * is frequent in verbose runs.
+   */
   public static Optional<UnitTest> verbose(String line) {
-    if (!line.contains(" ... ") && !line.endsWith(" ...")) {
+    int open = verboseOpen(line);
+    if (open < 0) {
       return Optional.empty();
     }
-    Matcher m = VERBOSE.matcher(line);
-    return m.matches()
-        ? Optional.of(new UnitTest(m.group(1), m.group(2), m.group(3)))
-        : Optional.empty();
+    int close = line.indexOf(')', open);
+    int dots = line.indexOf(" ...", close);
+    int start = 0;
+    while (Character.isWhitespace(line.charAt(start))) {
+      start++;
+    }
+    return Optional.of(
+        new UnitTest(
+            line.substring(start, open - 2),
+            line.substring(open, close),
+            line.substring(close + 1, dots)));
   }
 
   /** What a verbose line says happened to its test ("ok", "FAIL", "Timeout (0:15:00)!"…). */
   public static String verboseOutcome(String line) {
-    Matcher m = VERBOSE.matcher(line);
-    return m.matches() ? m.group(4) : "";
+    int open = verboseOpen(line);
+    if (open < 0) {
+      return "";
+    }
+    int dots = line.indexOf(" ...", line.indexOf(')', open));
+    return dots + 5 <= line.length() ? line.substring(dots + 5) : "";
+  }
+
+  /** Where the id of a verbose line starts (after "method ("), or -1 when it is not one. */
+  private static int verboseOpen(String line) {
+    int n = line.length();
+    int i = 0;
+    while (i < n && Character.isWhitespace(line.charAt(i))) {
+      i++;
+    }
+    int method = i;
+    while (i < n && (Character.isLetterOrDigit(line.charAt(i)) || line.charAt(i) == '_')) {
+      i++;
+    }
+    if (i == method || !line.startsWith(" (", i)) {
+      return -1;
+    }
+    int open = i + 2;
+    int j = open;
+    while (j < n && isNameChar(line.charAt(j))) {
+      j++;
+    }
+    if (j == open || j >= n || line.charAt(j) != ')') {
+      return -1;
+    }
+    int dots = line.indexOf(" ...", j);
+    if (dots < 0 || (dots + 4 < n && line.charAt(dots + 4) != ' ')) {
+      return -1;
+    }
+    return open;
   }
 
   public static Optional<UnitTest> failHeader(String line) {
