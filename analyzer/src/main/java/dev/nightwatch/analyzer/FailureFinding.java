@@ -30,4 +30,9 @@ public record FailureFinding(
   public FailureFinding settled(String file, boolean isFlaky) {
     return new FailureFinding(kind, testName, file, keyLine, lineNumber, excerpt, rule, isFlaky);
   }
+
+  /** This finding with a more specific test name, learnt from a later sight of it. */
+  public FailureFinding named(String name) {
+    return new FailureFinding(kind, name, testFile, keyLine, lineNumber, excerpt, rule, flaky);
+  }
 }

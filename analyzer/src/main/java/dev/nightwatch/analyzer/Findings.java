@@ -4,7 +4,7 @@ import dev.nightwatch.analyzer.regrtest.TestLedger;
 import dev.nightwatch.schema.model.FailureKind;
 import dev.nightwatch.schema.model.TestStatus;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,13 +21,18 @@ final class Findings {
   static List<FailureFinding> settle(
       List<FailureFinding> findings, TestLedger ledger, List<TestVerdict> tests) {
     Map<String, TestStatus> status = byFile(tests);
-    Set<String> seen = new HashSet<>();
+    Map<String, Integer> seen = new HashMap<>();
     List<FailureFinding> settled = new ArrayList<>();
     for (FailureFinding f : findings) {
       String file = ledger.regrtestName(f.testFile());
-      String identity = f.kind() + "\0" + f.testName() + "\0" + file + "\0" + f.keyLine().strip();
-      if (seen.add(identity)) {
+      // One failure, as the fingerprint sees it: the first run's and the re-run's are the same.
+      String identity = f.kind() + "\0" + file + "\0" + f.keyLine().strip();
+      Integer earlier = seen.get(identity);
+      if (earlier == null) {
+        seen.put(identity, settled.size());
         settled.add(f.settled(file, file != null && status.get(file) == TestStatus.FLAKY));
+      } else if (settled.get(earlier).testName() == null && f.testName() != null) {
+        settled.set(earlier, settled.get(earlier).named(f.testName()));
       }
     }
     return settled;

@@ -20,17 +20,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** The state of one log being read line by line; {@link LogAnalyzer} drives it. */
 final class LogReading {
   static final int MAX_FAILURES = 100;
   private static final int CONTEXT_LINES = 4;
-
-  // What a verbose line ends with once its test is over: "ok", "FAIL", "skipped 'no network'".
-  private static final Pattern FINISHED =
-      Pattern.compile("ok|FAIL|ERROR|skipped.*|expected failure|unexpected success");
 
   /**
    * What a line must contain for anything but the ring of recent lines to care about it: a rule's
@@ -65,6 +60,7 @@ final class LogReading {
   private Evidence listHeader;
   private UnitTest running;
   private String lastTestFile;
+  private UnitTest lastUnit;
   private String resultText;
   private Evidence resultLine;
   private FailureFinding weak;
@@ -83,9 +79,7 @@ final class LogReading {
       }
       close();
     }
-    if (list != null || text.endsWith(":") || TRIGGERS.any(text)) {
-      read(number, text);
-    }
+    read(number, text);
     remember(text);
   }
 
@@ -104,10 +98,6 @@ final class LogReading {
   }
 
   private void read(long number, String text) {
-    if (text.indexOf('\0') >= 0) {
-      sawNul = true;
-    }
-    Evidence here = new Evidence(text, number);
     if (list != null) {
       List<String> entries = RegrtestLines.listEntries(text);
       if (!entries.isEmpty()) {
@@ -116,18 +106,33 @@ final class LogReading {
       }
       list = null;
     }
-    Optional<Progress> progress =
-        RegrtestLines.progress(text).or(() -> RegrtestLines.bareState(text));
+    // The commonest lines first, with parsers that give up at the first character of others.
+    Optional<Progress> progress = RegrtestLines.progress(text);
     if (progress.isPresent()) {
-      sawRegrtest = true;
-      ledger.progress(progress.get(), here);
-      lastTestFile = progress.get().test();
-      if (progress.get().status() != TestStatus.CRASHED) {
-        return; // a progress line says nothing more; a crash also opens its dump below
-      }
-      diagnostic(Rules.match(text), Optional.empty(), progress, text, number);
+      progress(progress.get(), text, number);
       return;
     }
+    Optional<UnitTest> verbose = RegrtestLines.verbose(text);
+    if (verbose.isPresent()) {
+      lastUnit = verbose.get();
+      lastTestFile = null;
+      if (finished(RegrtestLines.verboseOutcome(text))) {
+        running = null;
+        return; // a test that is over says nothing more
+      }
+      running = verbose.get();
+    } else if (!text.endsWith(":") && !TRIGGERS.any(text)) {
+      return; // nothing any rule or parser looks for
+    }
+    if (text.indexOf('\0') >= 0) {
+      sawNul = true;
+    }
+    Optional<Progress> bare = RegrtestLines.bareState(text);
+    if (bare.isPresent()) {
+      progress(bare.get(), text, number);
+      return;
+    }
+    Evidence here = new Evidence(text, number);
     Optional<String> result = RegrtestLines.result(text);
     if (result.isPresent()) {
       sawRegrtest = true;
@@ -149,22 +154,39 @@ final class LogReading {
     RegrtestLines.leak(text).ifPresent(t -> ledger.mark(t, TestStatus.LEAKED));
     Optional<String> warning = RegrtestLines.warning(text);
     if (warning.isPresent()) {
-      envWarning(warning.get().isEmpty() ? lastTestFile : warning.get(), here);
+      envWarning(warning.get().isEmpty() ? lastTestFile() : warning.get(), here);
       return;
     }
     if (openTraceback(text, number, here)) {
       return;
     }
-    Optional<UnitTest> verbose = RegrtestLines.verbose(text);
-    verbose.ifPresent(t -> follow(t, text));
-    diagnostic(Rules.match(text), verbose, progress, text, number);
+    diagnostic(Rules.match(text), verbose, Optional.empty(), text, number);
   }
 
-  /** Tracks the unittest test that is running, for crashes and timeouts that name none. */
-  private void follow(UnitTest test, String text) {
-    lastTestFile = test.testFile();
-    String outcome = RegrtestLines.verboseOutcome(text);
-    running = FINISHED.matcher(outcome).matches() ? null : test;
+  /** A progress line (or a sequential run's bare state line) about a test. */
+  private void progress(Progress p, String text, long number) {
+    sawRegrtest = true;
+    ledger.progress(p, new Evidence(text, number));
+    lastTestFile = p.test();
+    lastUnit = null;
+    if (p.status() == TestStatus.CRASHED) {
+      diagnostic(Rules.match(text), Optional.empty(), Optional.of(p), text, number);
+    }
+  }
+
+  /** True for what a verbose line ends with once its test is over: "ok", "skipped 'x'", "FAIL". */
+  private static boolean finished(String outcome) {
+    return outcome.equals("ok")
+        || outcome.startsWith("skipped")
+        || outcome.equals("FAIL")
+        || outcome.equals("ERROR")
+        || outcome.equals("expected failure")
+        || outcome.equals("unexpected success");
+  }
+
+  /** The test file of the last test the log named, by a progress or a verbose line. */
+  private String lastTestFile() {
+    return lastUnit != null ? lastUnit.testFile() : lastTestFile;
   }
 
   private boolean openTraceback(String text, long number, Evidence here) {
@@ -222,7 +244,12 @@ final class LogReading {
     if (rule.kind() == FailureKind.CRASH || rule.kind() == FailureKind.TIMEOUT) {
       Optional<UnitTest> unit = verbose.or(() -> Optional.ofNullable(running));
       testName = unit.map(UnitTest::qualifiedName).orElse(null);
-      testFile = unit.map(UnitTest::testFile).or(() -> progress.map(Progress::test)).orElse(null);
+      // regrtest prints a worker's crash dump or thread dump right after its progress line
+      testFile =
+          unit.map(UnitTest::testFile)
+              .or(() -> progress.map(Progress::test))
+              .or(() -> Optional.ofNullable(lastTestFile()))
+              .orElse(null);
       if (testFile != null) {
         ledger.mark(
             testFile, rule.kind() == FailureKind.CRASH ? TestStatus.CRASHED : TestStatus.TIMED_OUT);

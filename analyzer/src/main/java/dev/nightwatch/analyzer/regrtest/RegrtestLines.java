@@ -46,11 +46,13 @@ public final class RegrtestLines {
   }
 
   // "passed", "failed (2 errors)", "failed (env changed)", "timed out (20 min)", "crashed (Exit
-  // code -11)"
+  // code -11)", "worker non-zero exit code (Exit code -11 (SIGSEGV))" (3.11+: the dump that
+  // follows tells a crash from a timeout)
   private static final Pattern STATE =
       Pattern.compile(
           "^(passed|failed|skipped|crashed|process crashed|timed out|interrupted|ran no tests"
-              + "|run no tests)(?: \\(([^)]*)\\))?(?: \\(([^)]*)\\))?");
+              + "|run no tests|worker non-zero exit code)(?: \\(((?:[^()]|\\([^)]*\\))*)\\))?"
+              + "(?: \\(([^)]*)\\))?");
   private static final Pattern DURATION =
       Pattern.compile("^(?:(\\d+) hour ?)?(?:(\\d+) min ?)?(?:([\\d.]+) sec ?)?(?:(\\d+) ms)?$");
   // "== Tests result: FAILURE then SUCCESS ==", "Tests result: ENV CHANGED", "Result: FAILURE"
