@@ -60,7 +60,7 @@ final class LogReading {
   private Evidence listHeader;
   private UnitTest running;
   private String lastTestFile;
-  private UnitTest lastUnit;
+  private String lastVerbose;
   private String resultText;
   private Evidence resultLine;
   private FailureFinding weak;
@@ -107,6 +107,12 @@ final class LogReading {
       list = null;
     }
     // The commonest lines first, with parsers that give up at the first character of others.
+    if (RegrtestLines.finishedVerbose(text)) {
+      lastVerbose = text; // parsed only if a later line needs the test it names
+      lastTestFile = null;
+      running = null;
+      return;
+    }
     Optional<Progress> progress = RegrtestLines.progress(text);
     if (progress.isPresent()) {
       progress(progress.get(), text, number);
@@ -114,12 +120,8 @@ final class LogReading {
     }
     Optional<UnitTest> verbose = RegrtestLines.verbose(text);
     if (verbose.isPresent()) {
-      lastUnit = verbose.get();
+      lastVerbose = text;
       lastTestFile = null;
-      if (finished(RegrtestLines.verboseOutcome(text))) {
-        running = null;
-        return; // a test that is over says nothing more
-      }
       running = verbose.get();
     } else if (!text.endsWith(":") && !TRIGGERS.any(text)) {
       return; // nothing any rule or parser looks for
@@ -166,27 +168,20 @@ final class LogReading {
   /** A progress line (or a sequential run's bare state line) about a test. */
   private void progress(Progress p, String text, long number) {
     sawRegrtest = true;
-    ledger.progress(p, new Evidence(text, number));
+    ledger.progress(
+        p, p.status() != null && p.status().isFailure() ? new Evidence(text, number) : null);
     lastTestFile = p.test();
-    lastUnit = null;
+    lastVerbose = null;
     if (p.status() == TestStatus.CRASHED) {
       diagnostic(Rules.match(text), Optional.empty(), Optional.of(p), text, number);
     }
   }
 
-  /** True for what a verbose line ends with once its test is over: "ok", "skipped 'x'", "FAIL". */
-  private static boolean finished(String outcome) {
-    return outcome.equals("ok")
-        || outcome.startsWith("skipped")
-        || outcome.equals("FAIL")
-        || outcome.equals("ERROR")
-        || outcome.equals("expected failure")
-        || outcome.equals("unexpected success");
-  }
-
   /** The test file of the last test the log named, by a progress or a verbose line. */
   private String lastTestFile() {
-    return lastUnit != null ? lastUnit.testFile() : lastTestFile;
+    return lastVerbose != null
+        ? RegrtestLines.verbose(lastVerbose).map(UnitTest::testFile).orElse(null)
+        : lastTestFile;
   }
 
   private boolean openTraceback(String text, long number, Evidence here) {

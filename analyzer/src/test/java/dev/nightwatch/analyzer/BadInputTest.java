@@ -36,6 +36,37 @@ class BadInputTest {
   }
 
   @Test
+  void aSingleLineOf500MegabytesIsReadInBoundedMemory() {
+    long size = 500L << 20;
+    InputStream oneLine =
+        new InputStream() {
+          long left = size;
+
+          @Override
+          public int read() {
+            return left-- > 0 ? 'x' : -1;
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) {
+            if (left <= 0) {
+              return -1;
+            }
+            int n = (int) Math.min(len, left);
+            java.util.Arrays.fill(b, off, off + n, (byte) 'x');
+            left -= n;
+            return n;
+          }
+        };
+
+    LogAnalysis analysis = analyzer.analyze(oneLine, LogFormat.AUTO);
+
+    assertThat(analysis.lines()).isEqualTo(1);
+    assertThat(analysis.longLinesCut()).isTrue();
+    assertThat(analysis.verdict().status()).isEqualTo(VerdictStatus.UNKNOWN);
+  }
+
+  @Test
   void aLogCutOffInsideATracebackStillNamesTheFailure() {
     LogAnalysis analysis =
         analyzer.analyze(

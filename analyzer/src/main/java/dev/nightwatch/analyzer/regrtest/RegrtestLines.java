@@ -150,10 +150,10 @@ public final class RegrtestLines {
       return Optional.empty();
     }
     String test = line.substring(start, end);
-    String rest = end < n ? line.substring(end + 1) : "";
-    if (rest.equals("passed")) {
+    if (n == end + 7 && line.startsWith(" passed", end)) {
       return Optional.of(new Progress(test, TestStatus.PASSED, "passed", null));
     }
+    String rest = end < n ? line.substring(end + 1) : "";
     Matcher s = STATE.matcher(rest);
     if (!s.find()) {
       return Optional.of(new Progress(test, null, null, null));
@@ -313,6 +313,28 @@ public final class RegrtestLines {
             line.substring(start, open - 2),
             line.substring(open, close),
             line.substring(close + 1, dots)));
+  }
+
+  /**
+   * True for a verbose line whose test is over ("ok", "skipped 'x'", "FAIL", "ERROR", "expected
+   * failure", "unexpected success"); reads the line without copying any of it.
+   */
+  public static boolean finishedVerbose(String line) {
+    int open = verboseOpen(line);
+    if (open < 0) {
+      return false;
+    }
+    int at = line.indexOf(" ...", line.indexOf(')', open)) + 5;
+    return endsWith(line, at, "ok")
+        || line.startsWith("skipped", at)
+        || endsWith(line, at, "FAIL")
+        || endsWith(line, at, "ERROR")
+        || endsWith(line, at, "expected failure")
+        || endsWith(line, at, "unexpected success");
+  }
+
+  private static boolean endsWith(String line, int at, String word) {
+    return line.length() == at + word.length() && line.startsWith(word, at);
   }
 
   /** What a verbose line says happened to its test ("ok", "FAIL", "Timeout (0:15:00)!"…). */
