@@ -3,6 +3,7 @@ package dev.nightwatch.analyzer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nightwatch.analyzer.log.LogFormat;
+import dev.nightwatch.analyzer.log.RepeatedByteStream;
 import dev.nightwatch.schema.model.FailureKind;
 import dev.nightwatch.schema.model.VerdictStatus;
 import java.io.ByteArrayInputStream;
@@ -38,26 +39,7 @@ class BadInputTest {
   @Test
   void aSingleLineOf500MegabytesIsReadInBoundedMemory() {
     long size = 500L << 20;
-    InputStream oneLine =
-        new InputStream() {
-          long left = size;
-
-          @Override
-          public int read() {
-            return left-- > 0 ? 'x' : -1;
-          }
-
-          @Override
-          public int read(byte[] b, int off, int len) {
-            if (left <= 0) {
-              return -1;
-            }
-            int n = (int) Math.min(len, left);
-            java.util.Arrays.fill(b, off, off + n, (byte) 'x');
-            left -= n;
-            return n;
-          }
-        };
+    InputStream oneLine = new RepeatedByteStream((byte) 'x', size);
 
     LogAnalysis analysis = analyzer.analyze(oneLine, LogFormat.AUTO);
 

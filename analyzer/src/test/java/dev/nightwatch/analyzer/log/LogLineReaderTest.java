@@ -59,26 +59,7 @@ class LogLineReaderTest {
   @Test
   void cutsAHugeLineWithoutHoldingIt() throws Exception {
     long size = 500L * 1024 * 1024;
-    InputStream huge =
-        new InputStream() {
-          long left = size;
-
-          @Override
-          public int read() {
-            return left-- > 0 ? 'x' : -1;
-          }
-
-          @Override
-          public int read(byte[] b, int off, int len) {
-            if (left <= 0) {
-              return -1;
-            }
-            int n = (int) Math.min(len, left);
-            java.util.Arrays.fill(b, off, off + n, (byte) 'x');
-            left -= n;
-            return n;
-          }
-        };
+    InputStream huge = new RepeatedByteStream((byte) 'x', size);
     try (LogLineReader r = new LogLineReader(huge, LogFormat.AUTO)) {
       assertThat(r.next()).isTrue();
       assertThat(r.text()).hasSize(LogLineReader.MAX_LINE_BYTES);
