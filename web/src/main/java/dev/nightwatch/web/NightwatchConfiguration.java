@@ -22,6 +22,8 @@ public final class NightwatchConfiguration extends Configuration {
     DefaultServerFactory server = new DefaultServerFactory();
     server.setApplicationConnectors(List.of(localConnector(8080)));
     server.setAdminConnectors(List.of(localConnector(8081)));
+    // Ctrl-C or SIGTERM should not leave a demo lingering for Jetty's default 30 seconds.
+    server.setShutdownGracePeriod(io.dropwizard.util.Duration.seconds(5));
     setServerFactory(server);
     // Flyway reports every validation at INFO; only its warnings interest a user.
     DefaultLoggingFactory logging = new DefaultLoggingFactory();
