@@ -1,7 +1,9 @@
 package dev.nightwatch.analyzer;
 
 import dev.nightwatch.analyzer.classify.Rule;
+import dev.nightwatch.analyzer.regrtest.ProgressLines;
 import dev.nightwatch.analyzer.regrtest.RegrtestLines;
+import dev.nightwatch.analyzer.regrtest.UnittestLines;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -72,9 +74,9 @@ final class DiagnosticBlock implements Block {
       }
       case DUMP -> {
         if (taken > DUMP_LINES
-            || RegrtestLines.progress(line).isPresent()
+            || ProgressLines.progress(line).isPresent()
             || RegrtestLines.result(line).isPresent()
-            || RegrtestLines.failHeader(line).isPresent()) {
+            || UnittestLines.failHeader(line).isPresent()) {
           yield Offer.DONE;
         }
         excerpt.add(line);

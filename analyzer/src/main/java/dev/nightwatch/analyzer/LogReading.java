@@ -3,12 +3,14 @@ package dev.nightwatch.analyzer;
 import dev.nightwatch.analyzer.classify.LiteralScanner;
 import dev.nightwatch.analyzer.classify.Rule;
 import dev.nightwatch.analyzer.classify.Rules;
+import dev.nightwatch.analyzer.regrtest.ProgressLines;
+import dev.nightwatch.analyzer.regrtest.ProgressLines.Progress;
 import dev.nightwatch.analyzer.regrtest.RegrtestLines;
 import dev.nightwatch.analyzer.regrtest.RegrtestLines.ListKind;
-import dev.nightwatch.analyzer.regrtest.RegrtestLines.Progress;
-import dev.nightwatch.analyzer.regrtest.RegrtestLines.UnitTest;
 import dev.nightwatch.analyzer.regrtest.TestLedger;
 import dev.nightwatch.analyzer.regrtest.TestLedger.Evidence;
+import dev.nightwatch.analyzer.regrtest.UnittestLines;
+import dev.nightwatch.analyzer.regrtest.UnittestLines.UnitTest;
 import dev.nightwatch.schema.model.FailureKind;
 import dev.nightwatch.schema.model.TestStatus;
 import dev.nightwatch.schema.model.VerdictStatus;
@@ -107,18 +109,18 @@ final class LogReading {
       list = null;
     }
     // The commonest lines first, with parsers that give up at the first character of others.
-    if (RegrtestLines.finishedVerbose(text)) {
+    if (UnittestLines.finishedVerbose(text)) {
       lastVerbose = text; // parsed only if a later line needs the test it names
       lastTestFile = null;
       running = null;
       return;
     }
-    Optional<Progress> progress = RegrtestLines.progress(text);
+    Optional<Progress> progress = ProgressLines.progress(text);
     if (progress.isPresent()) {
       progress(progress.get(), text, number);
       return;
     }
-    Optional<UnitTest> verbose = RegrtestLines.verbose(text);
+    Optional<UnitTest> verbose = UnittestLines.verbose(text);
     if (verbose.isPresent()) {
       lastVerbose = text;
       lastTestFile = null;
@@ -129,7 +131,7 @@ final class LogReading {
     if (text.indexOf('\0') >= 0) {
       sawNul = true;
     }
-    Optional<Progress> bare = RegrtestLines.bareState(text);
+    Optional<Progress> bare = ProgressLines.bareState(text);
     if (bare.isPresent()) {
       progress(bare.get(), text, number);
       return;
@@ -180,12 +182,12 @@ final class LogReading {
   /** The test file of the last test the log named, by a progress or a verbose line. */
   private String lastTestFile() {
     return lastVerbose != null
-        ? RegrtestLines.verbose(lastVerbose).map(UnitTest::testFile).orElse(null)
+        ? UnittestLines.verbose(lastVerbose).map(UnitTest::testFile).orElse(null)
         : lastTestFile;
   }
 
   private boolean openTraceback(String text, long number, Evidence here) {
-    Optional<UnitTest> fail = RegrtestLines.failHeader(text);
+    Optional<UnitTest> fail = UnittestLines.failHeader(text);
     if (fail.isPresent()) {
       UnitTest t = fail.get();
       String kind = text.strip().substring(0, text.strip().indexOf(':')).toLowerCase(Locale.ROOT);

@@ -2,7 +2,9 @@ package dev.nightwatch.analyzer;
 
 import dev.nightwatch.analyzer.classify.Rule;
 import dev.nightwatch.analyzer.classify.Rules;
+import dev.nightwatch.analyzer.regrtest.ProgressLines;
 import dev.nightwatch.analyzer.regrtest.RegrtestLines;
+import dev.nightwatch.analyzer.regrtest.UnittestLines;
 import dev.nightwatch.schema.model.FailureKind;
 import java.util.Optional;
 
@@ -95,8 +97,8 @@ final class TracebackBlock implements Block {
 
   /** Lines that start something else: a new failure, regrtest's progress or summary. */
   private static boolean endsBlock(String line) {
-    return RegrtestLines.failHeader(line).isPresent()
-        || RegrtestLines.progress(line).isPresent()
+    return UnittestLines.failHeader(line).isPresent()
+        || ProgressLines.progress(line).isPresent()
         || RegrtestLines.result(line).isPresent()
         || RegrtestLines.listHeader(line).isPresent()
         || RegrtestLines.rerunStart(line)

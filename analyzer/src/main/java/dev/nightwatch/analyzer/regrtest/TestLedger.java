@@ -54,7 +54,7 @@ public final class TestLedger {
   }
 
   /** A regrtest progress (or bare state) line about a test. */
-  public void progress(RegrtestLines.Progress p, Evidence evidence) {
+  public void progress(ProgressLines.Progress p, Evidence evidence) {
     Entry e = entry(p.test(), true);
     if (p.status() == null) {
       return;

@@ -2,8 +2,8 @@ package dev.nightwatch.analyzer.regrtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nightwatch.analyzer.regrtest.ProgressLines.Progress;
 import dev.nightwatch.analyzer.regrtest.RegrtestLines.ListKind;
-import dev.nightwatch.analyzer.regrtest.RegrtestLines.Progress;
 import dev.nightwatch.schema.model.TestStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +31,7 @@ class RegrtestLinesTest {
         "split test | 0:00:10 load avg: 1.0 [ 3/30] test_asyncio.test_tasks passed | test_asyncio.test_tasks | PASSED | -",
       })
   void readsProgressLines(String name, String line, String test, TestStatus status, Long millis) {
-    Progress p = RegrtestLines.progress(line).orElseThrow();
+    Progress p = ProgressLines.progress(line).orElseThrow();
 
     assertThat(p.test()).isEqualTo(test);
     assertThat(p.status()).isEqualTo(status);
@@ -40,8 +40,8 @@ class RegrtestLinesTest {
 
   @Test
   void otherBracketedCountersAreNotProgress() {
-    assertThat(RegrtestLines.progress("[1/2] Building C object foo.o")).isEmpty();
-    assertThat(RegrtestLines.progress("- test_json: 3.6 sec")).isEmpty();
+    assertThat(ProgressLines.progress("[1/2] Building C object foo.o")).isEmpty();
+    assertThat(ProgressLines.progress("- test_json: 3.6 sec")).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -100,7 +100,7 @@ class RegrtestLinesTest {
         "module setup | ERROR: setUpModule (test.test_ssl) | test_ssl.setUpModule | test_ssl",
       })
   void readsFailHeaders(String name, String line, String qualified, String file) {
-    RegrtestLines.UnitTest t = RegrtestLines.failHeader(line).orElseThrow();
+    UnittestLines.UnitTest t = UnittestLines.failHeader(line).orElseThrow();
 
     assertThat(t.qualifiedName()).isEqualTo(qualified);
     assertThat(t.testFile()).isEqualTo(file);
@@ -127,7 +127,7 @@ class RegrtestLinesTest {
     assertThat(RegrtestLines.rerunStart("Re-running test_netflaky in verbose mode (matching: x)"))
         .isFalse();
     assertThat(
-            RegrtestLines.verbose(
+            UnittestLines.verbose(
                 "test_var_counts (test.test_code.CodeTest.test_var_counts) ... ok"))
         .hasValueSatisfying(t -> assertThat(t.testFile()).isEqualTo("test_code"));
   }

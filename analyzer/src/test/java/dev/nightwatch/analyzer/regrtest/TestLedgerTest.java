@@ -13,7 +13,7 @@ class TestLedgerTest {
   private final Evidence here = new Evidence("line", 1);
 
   private void progress(String line) {
-    ledger.progress(RegrtestLines.progress(line).orElseThrow(), here);
+    ledger.progress(ProgressLines.progress(line).orElseThrow(), here);
   }
 
   @Test
