@@ -1,7 +1,5 @@
 package dev.nightwatch.analyzer;
 
-import dev.nightwatch.analyzer.classify.Rule;
-import dev.nightwatch.analyzer.classify.Rules;
 import dev.nightwatch.analyzer.log.LogFormat;
 import dev.nightwatch.analyzer.log.LogLineReader;
 import java.io.IOException;
@@ -40,11 +38,5 @@ public final class LogAnalyzer {
     return analyze(
         new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
         LogFormat.AUTO);
-  }
-
-  /** True when a rule of this name exists; for callers that validate stored rule names. */
-  public static boolean knowsRule(String name) {
-    return Rules.ALL.stream().map(Rule::name).anyMatch(name::equals)
-        || Rules.MAKE_ERROR.name().equals(name);
   }
 }

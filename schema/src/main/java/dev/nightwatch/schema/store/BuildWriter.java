@@ -73,6 +73,23 @@ public final class BuildWriter {
         digests.put(log, LogDigest.of(log.content()));
       }
     }
+    return write(build, digests, after);
+  }
+
+  /**
+   * Stores the build, given the digest of every one of its logs (a caller that reads the logs
+   * anyway computes them on the way), and runs {@code after} in the same transaction.
+   */
+  public Result write(BuildRecord build, Map<LogRecord, LogDigest> digests, AfterWrite after)
+      throws IOException {
+    for (StepRecord step : build.steps()) {
+      for (LogRecord log : step.logs()) {
+        if (!digests.containsKey(log)) {
+          throw new IllegalArgumentException(
+              "no digest for log " + log.name() + " of " + step.name());
+        }
+      }
+    }
     Instant now = clock.instant();
     return jdbi.inTransaction(
         handle -> {

@@ -50,6 +50,15 @@ class LogStoreTest extends StoreTest {
   }
 
   @Test
+  void aDigestingStreamDigestsWhatPassesAndWhatIsLeft() throws Exception {
+    byte[] raw = "some log\nmore\n".repeat(1000).getBytes(UTF_8);
+    LogDigest.Digesting in = LogDigest.digesting(new ByteArrayInputStream(raw));
+    in.readNBytes(100);
+
+    assertThat(in.finish()).isEqualTo(LogDigest.of(() -> new ByteArrayInputStream(raw)));
+  }
+
+  @Test
   void countsLinesAndFlagsInvalidUtf8() throws Exception {
     LogStore store = new LogStore(database.jdbi());
     LogInfo valid = write(store, "é\nü\nlast".getBytes(UTF_8));

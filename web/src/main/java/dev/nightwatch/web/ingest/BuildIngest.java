@@ -7,6 +7,8 @@ import dev.nightwatch.schema.model.BuildRecord;
 import dev.nightwatch.schema.model.LogRecord;
 import dev.nightwatch.schema.model.StepRecord;
 import dev.nightwatch.schema.store.BuildWriter;
+import dev.nightwatch.schema.store.LogDigest;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -16,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The ingest pipeline for one collected build: each log is analysed (streamed, before any lock is
- * taken), then the build, its logs, failures, test outcomes and verdict are stored in one
- * transaction. Ingesting the same build again changes nothing.
+ * The ingest pipeline for one collected build: each log is read once, streamed, for its analysis
+ * and its digest (before any lock is taken), then the build, its logs, failures, test outcomes and
+ * verdict are stored in one transaction. Ingesting the same build again changes nothing.
  */
 public final class BuildIngest {
   private final BuildWriter writer;
@@ -33,17 +35,21 @@ public final class BuildIngest {
 
   public BuildWriter.Result ingest(BuildRecord build) throws IOException {
     Map<LogRecord, LogAnalysis> analyses = new IdentityHashMap<>();
+    Map<LogRecord, LogDigest> digests = new IdentityHashMap<>();
     List<LogRecord> order = new ArrayList<>();
     for (StepRecord step : build.steps()) {
       for (LogRecord log : step.logs()) {
-        try (InputStream in = log.content().open()) {
-          analyses.put(log, analyzer.analyze(in, LogFormat.AUTO));
+        // One read serves both the analysis and the digest that tells a changed log.
+        try (LogDigest.Digesting in = LogDigest.digesting(log.content().open())) {
+          analyses.put(log, analyzer.analyze(unclosable(in), LogFormat.AUTO));
+          digests.put(log, in.finish());
         }
         order.add(log);
       }
     }
     return writer.write(
         build,
+        digests,
         (handle, result, logIds) -> {
           if (result.outcome() == BuildWriter.Outcome.UNCHANGED
               && AnalysisWriter.isCurrent(handle, result.buildId())) {
@@ -55,5 +61,13 @@ public final class BuildIngest {
           }
           AnalysisWriter.replace(handle, result.buildId(), build.result(), logs, clock.instant());
         });
+  }
+
+  /** The stream, but the analyzer's close leaves it open for the digest to finish. */
+  private static InputStream unclosable(InputStream in) {
+    return new FilterInputStream(in) {
+      @Override
+      public void close() {}
+    };
   }
 }
