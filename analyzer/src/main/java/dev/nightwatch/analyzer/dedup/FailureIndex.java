@@ -1,5 +1,7 @@
 package dev.nightwatch.analyzer.dedup;
 
+import dev.nightwatch.analyzer.fingerprint.Normalizer;
+import dev.nightwatch.schema.model.FailureKind;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,31 +10,41 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.SmallFloat;
 
 /**
  * The failures, searchable: a Lucene index on disk, derived from the database and rebuildable from
@@ -45,6 +57,9 @@ public final class FailureIndex implements Closeable {
   static final String ID = "id";
   static final String FINGERPRINT = "fingerprint";
   static final String TIME = "time";
+  static final String TEXT = "text";
+  static final String KEY_NORMALIZED = "keynorm";
+  private static final int MAX_QUERY_TERMS = 256;
   private static final String[] DEFAULT_FIELDS = {"key", "excerpt", "test"};
 
   private final Analyzer analyzer = new StandardAnalyzer();
@@ -109,6 +124,112 @@ public final class FailureIndex implements Closeable {
     return run(parse(query), offset, limit);
   }
 
+  /** A failure already indexed that reads like the one asked about, with how alike they are. */
+  public record Similar(long failureId, Long clusterId, double score) {}
+
+  /**
+   * The indexed failures most like {@code f} (not {@code f} itself), among compatible ones: of the
+   * same kind and, for test failures, of the same test file or with the same masked key line. The
+   * score is BM25 over the normalized text, divided by the score {@code f} would get against
+   * itself, so 1.0 reads "the same words, as often".
+   */
+  public List<Similar> similar(IndexedFailure f, int max) throws IOException {
+    Map<String, Integer> terms = terms(f.normalizedText());
+    if (terms.isEmpty()) {
+      return List.of();
+    }
+    BooleanQuery.Builder text = new BooleanQuery.Builder();
+    terms.keySet().forEach(t -> text.add(new TermQuery(new Term(TEXT, t)), Occur.SHOULD));
+    BooleanQuery.Builder query =
+        new BooleanQuery.Builder()
+            .add(text.build(), Occur.MUST)
+            .add(
+                new TermQuery(new Term("kind", f.kind().name().toLowerCase(Locale.ROOT))),
+                Occur.FILTER)
+            .add(new TermQuery(new Term(ID, Long.toString(f.failureId()))), Occur.MUST_NOT);
+    if (f.kind() == FailureKind.TEST_FAILURE) {
+      BooleanQuery.Builder sameTest = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
+      if (f.testFile() != null) {
+        sameTest.add(
+            new TermQuery(new Term("test", f.testFile().toLowerCase(Locale.ROOT))), Occur.SHOULD);
+      }
+      if (f.keyLine() != null) {
+        sameTest.add(
+            new TermQuery(new Term(KEY_NORMALIZED, Normalizer.normalize(f.keyLine()))),
+            Occur.SHOULD);
+      }
+      query.add(sameTest.build(), Occur.FILTER);
+    }
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      double self = selfScore(searcher, terms);
+      List<Similar> similar = new ArrayList<>();
+      for (ScoreDoc hit : searcher.search(query.build(), max).scoreDocs) {
+        Document d = searcher.storedFields().document(hit.doc);
+        IndexableField cluster = d.getField("cluster");
+        similar.add(
+            new Similar(
+                Long.parseLong(d.get(ID)),
+                cluster == null ? null : cluster.numericValue().longValue(),
+                Math.min(1.0, hit.score / self)));
+      }
+      return similar;
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** The words of a text as the index reads them, with how often each occurs (the first 256). */
+  private Map<String, Integer> terms(String text) throws IOException {
+    Map<String, Integer> terms = new LinkedHashMap<>();
+    if (text == null) {
+      return terms;
+    }
+    try (TokenStream stream = analyzer.tokenStream(TEXT, text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        String t = term.toString();
+        if (terms.size() < MAX_QUERY_TERMS || terms.containsKey(t)) {
+          terms.merge(t, 1, Integer::sum);
+        }
+      }
+      stream.end();
+    }
+    return terms;
+  }
+
+  /**
+   * The BM25 score the query's own text would get as a document of this index: Lucene's own
+   * similarity, with the statistics counting that document in.
+   */
+  private static double selfScore(IndexSearcher searcher, Map<String, Integer> terms)
+      throws IOException {
+    int length = terms.values().stream().mapToInt(Integer::intValue).sum();
+    CollectionStatistics stats = searcher.collectionStatistics(TEXT);
+    long maxDoc = searcher.getIndexReader().maxDoc() + 1L;
+    CollectionStatistics withSelf =
+        stats == null
+            ? new CollectionStatistics(TEXT, maxDoc, 1, length, terms.size())
+            : new CollectionStatistics(
+                TEXT,
+                maxDoc,
+                stats.docCount() + 1,
+                stats.sumTotalTermFreq() + length,
+                stats.sumDocFreq() + terms.size());
+    long norm = SmallFloat.intToByte4(length);
+    double score = 0;
+    for (Map.Entry<String, Integer> e : terms.entrySet()) {
+      Term term = new Term(TEXT, e.getKey());
+      IndexReader reader = searcher.getIndexReader();
+      TermStatistics termStats =
+          new TermStatistics(
+              term.bytes(), reader.docFreq(term) + 1L, reader.totalTermFreq(term) + e.getValue());
+      score += searcher.getSimilarity().scorer(1f, withSelf, termStats).score(e.getValue(), norm);
+    }
+    return score;
+  }
+
   Query parse(String query) {
     if (query == null || query.isBlank()) {
       return new MatchAllDocsQuery();
@@ -157,7 +278,10 @@ public final class FailureIndex implements Closeable {
     text(d, "worker", f.worker());
     text(d, "branch", f.branch());
     text(d, "revision", f.revision());
-    text(d, "text", f.normalizedText());
+    text(d, TEXT, f.normalizedText());
+    if (f.keyLine() != null) {
+      d.add(new StringField(KEY_NORMALIZED, Normalizer.normalize(f.keyLine()), Field.Store.NO));
+    }
     text(d, "key", f.keyLine());
     text(d, "excerpt", f.excerpt());
     d.add(new LongPoint(TIME, f.time().toEpochMilli()));

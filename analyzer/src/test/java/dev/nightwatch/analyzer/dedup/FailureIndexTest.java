@@ -166,4 +166,43 @@ class FailureIndexTest {
     assertThat(index.count()).isEqualTo(2);
     assertThat(ids("AssertionError")).containsExactly(3L);
   }
+
+  @Test
+  void aNearDuplicateScoresHighAndAnUnrelatedFailureIsNotACandidate() throws Exception {
+    IndexedFailure again =
+        failure(
+            9,
+            null,
+            FailureKind.TEST_FAILURE,
+            "test_ftplib",
+            "PPC64LE Fedora 3.x",
+            "2026-11-21T10:00:00Z",
+            "fp-other",
+            "AssertionError: 12019 != 12018");
+
+    List<FailureIndex.Similar> similar = index.similar(again, 10);
+
+    assertThat(similar)
+        .extracting(FailureIndex.Similar::failureId)
+        .containsExactlyInAnyOrder(1L, 3L);
+    assertThat(similar).allSatisfy(s -> assertThat(s.score()).isGreaterThan(0.9));
+  }
+
+  @Test
+  void candidatesMustBeOfTheSameKind() throws Exception {
+    IndexedFailure compile =
+        failure(
+            9,
+            null,
+            FailureKind.COMPILE_ERROR,
+            null,
+            "x",
+            "2026-11-21T10:00:00Z",
+            "fp-9",
+            "AssertionError: 12019 != 12018");
+
+    assertThat(index.similar(compile, 10))
+        .extracting(FailureIndex.Similar::failureId)
+        .doesNotContain(1L, 3L);
+  }
 }
