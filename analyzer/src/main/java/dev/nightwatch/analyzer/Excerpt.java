@@ -41,10 +41,6 @@ final class Excerpt {
     }
   }
 
-  boolean isEmpty() {
-    return head.isEmpty();
-  }
-
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder();

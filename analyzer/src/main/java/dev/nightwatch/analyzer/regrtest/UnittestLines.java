@@ -95,16 +95,6 @@ public final class UnittestLines {
     return line.length() == at + word.length() && line.startsWith(word, at);
   }
 
-  /** What a verbose line says happened to its test ("ok", "FAIL", "Timeout (0:15:00)!"…). */
-  public static String verboseOutcome(String line) {
-    int open = verboseOpen(line);
-    if (open < 0) {
-      return "";
-    }
-    int dots = line.indexOf(" ...", line.indexOf(')', open));
-    return dots + 5 <= line.length() ? line.substring(dots + 5) : "";
-  }
-
   /** Where the id of a verbose line starts (after "method ("), or -1 when it is not one. */
   private static int verboseOpen(String line) {
     int n = line.length();
