@@ -2,25 +2,45 @@ package dev.nightwatch.web;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nightwatch.schema.store.Database;
+import dev.nightwatch.web.auth.TokenAuthenticator;
+import dev.nightwatch.web.auth.Triager;
 import dev.nightwatch.web.cli.AnalyzeCommand;
 import dev.nightwatch.web.cli.DbCommand;
 import dev.nightwatch.web.cli.DemoCommand;
 import dev.nightwatch.web.cli.ImportLogsCommand;
+import dev.nightwatch.web.cli.ReindexCommand;
 import dev.nightwatch.web.health.DataDirHealthCheck;
 import dev.nightwatch.web.health.DatabaseHealthCheck;
+import dev.nightwatch.web.health.IndexHealthCheck;
 import dev.nightwatch.web.ingest.Store;
+import dev.nightwatch.web.managed.IndexService;
+import dev.nightwatch.web.managed.IndexTask;
 import dev.nightwatch.web.resources.BuildPagesResource;
 import dev.nightwatch.web.resources.BuildQueries;
 import dev.nightwatch.web.resources.BuildsApiResource;
+import dev.nightwatch.web.resources.ClusterPagesResource;
+import dev.nightwatch.web.resources.ClusterQueries;
+import dev.nightwatch.web.resources.ClustersApiResource;
+import dev.nightwatch.web.resources.FailurePagesResource;
+import dev.nightwatch.web.resources.FailuresApiResource;
 import dev.nightwatch.web.resources.HomeResource;
+import dev.nightwatch.web.resources.SearchApiResource;
+import dev.nightwatch.web.resources.SearchPageResource;
+import dev.nightwatch.web.resources.SearchQueries;
 import io.dropwizard.assets.AssetsBundle;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.views.common.ViewBundle;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,23 +69,69 @@ public final class NightwatchApplication extends Application<NightwatchConfigura
     bootstrap.addCommand(new DemoCommand(this));
     bootstrap.addCommand(new ImportLogsCommand());
     bootstrap.addCommand(new DbCommand());
+    bootstrap.addCommand(new ReindexCommand());
     bootstrap.addCommand(new AnalyzeCommand(bootstrap.getObjectMapper()));
+  }
+
+  /** The configured triage tokens, or one made now for {@code admin} and logged. */
+  private static Map<String, String> triageTokens(NightwatchConfiguration configuration) {
+    Map<String, String> tokens = configuration.getTriage().getTokens();
+    if (!tokens.isEmpty()) {
+      return tokens;
+    }
+    byte[] random = new byte[24];
+    new SecureRandom().nextBytes(random);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    LOG.warn(
+        "no triage tokens configured (triage.tokens); triage actions for this run need"
+            + " 'Authorization: Bearer {}' (triager admin)",
+        token);
+    return Map.of("admin", token);
   }
 
   @Override
   public void run(NightwatchConfiguration configuration, Environment environment) throws Exception {
+    Clock clock = Clock.systemUTC();
     Database database = configuration.getStore().build();
-    Store store = Store.over(database, Clock.systemUTC());
+    Store store = Store.over(database, clock);
     BuildQueries queries = new BuildQueries(database.jdbi());
+    ClusterQueries clusters = new ClusterQueries(database.jdbi());
+    ClusteringFactory clustering = configuration.getClustering();
+    IndexService index =
+        new IndexService(
+            () -> clustering.open(database.jdbi(), configuration.getStore().getDataDir()),
+            clustering.getPollInterval().toMilliseconds());
+    SearchQueries search = new SearchQueries(database.jdbi(), index);
+
+    environment.lifecycle().manage(index);
+    IndexTask.all(index).forEach(environment.admin()::addTask);
 
     environment.healthChecks().register("database", new DatabaseHealthCheck(database));
     environment
         .healthChecks()
         .register("data-dir", new DataDirHealthCheck(configuration.getStore().getDataDir()));
+    environment.healthChecks().register("index", new IndexHealthCheck(index));
+
+    environment
+        .jersey()
+        .register(
+            new AuthDynamicFeature(
+                new OAuthCredentialAuthFilter.Builder<Triager>()
+                    .setAuthenticator(new TokenAuthenticator(triageTokens(configuration)))
+                    .setPrefix("Bearer")
+                    .setRealm("nightwatch")
+                    .buildAuthFilter()));
+    environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Triager.class));
 
     environment.jersey().register(new HomeResource(queries));
     environment.jersey().register(new BuildPagesResource(queries, store.logs()));
     environment.jersey().register(new BuildsApiResource(queries, store.logs()));
+    environment.jersey().register(new SearchApiResource(search));
+    environment.jersey().register(new SearchPageResource(search));
+    environment.jersey().register(new FailuresApiResource(clusters));
+    environment.jersey().register(new FailurePagesResource(clusters));
+    environment.jersey().register(new ClustersApiResource(clusters, index, clock));
+    environment.jersey().register(new ClusterPagesResource(clusters));
 
     environment
         .lifecycle()

@@ -18,6 +18,10 @@ import java.util.Map;
 public final class NightwatchConfiguration extends Configuration {
   @Valid @NotNull @JsonProperty private StoreFactory store = new StoreFactory();
 
+  @Valid @NotNull @JsonProperty private ClusteringFactory clustering = new ClusteringFactory();
+
+  @Valid @NotNull @JsonProperty private TriageFactory triage = new TriageFactory();
+
   public NightwatchConfiguration() {
     DefaultServerFactory server = new DefaultServerFactory();
     server.setApplicationConnectors(List.of(localConnector(8080)));
@@ -40,5 +44,13 @@ public final class NightwatchConfiguration extends Configuration {
 
   public StoreFactory getStore() {
     return store;
+  }
+
+  public ClusteringFactory getClustering() {
+    return clustering;
+  }
+
+  public TriageFactory getTriage() {
+    return triage;
   }
 }

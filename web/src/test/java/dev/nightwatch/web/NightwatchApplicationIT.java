@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,7 +48,25 @@ class NightwatchApplicationIT {
           (String) null,
           ConfigOverride.config("store.dataDir", DATA.toString()),
           ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-          ConfigOverride.config("server.adminConnectors[0].port", "0"));
+          ConfigOverride.config("server.adminConnectors[0].port", "0"),
+          ConfigOverride.config("triage.tokens.alice", "alice-secret-token"));
+
+  /** A regrtest failure whose assertion message carries markup and the word pwned. */
+  private static String failingLog() {
+    return """
+        0:00:01 load avg: 0.50 [1/2] test_htmlkit
+        ======================================================================
+        FAIL: test_escape (test.test_htmlkit.EscapeTests.test_escape)
+        ----------------------------------------------------------------------
+        Traceback (most recent call last):
+          File "/home/buildbot/3.x/build/Lib/test/test_htmlkit.py", line 42, in test_escape
+            self.assertEqual(render(), "x")
+        AssertionError: '<script>alert(pwned)</script>' != 'x' @core-devs **bold**
+
+        test test_htmlkit failed
+        == Tests result: FAILURE ==
+        """;
+  }
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,6 +83,8 @@ class NightwatchApplicationIT {
     for (int n = 1; n <= 5; n++) {
       Files.writeString(logs.resolve("AMD64 Debian 3.x-" + n + ".log"), "build " + n + "\n");
     }
+    Files.writeString(logs.resolve("PPC64LE Fedora 3.x-8.log"), failingLog());
+    Files.writeString(logs.resolve("s390x RHEL8 3.x-9.log"), failingLog());
     // Imported by a second store over the same file while the server runs, as the CLI would.
     Database database = Database.open(DATA, Duration.ofSeconds(10));
     database.migrate();
@@ -71,10 +92,13 @@ class NightwatchApplicationIT {
         new LogImport(new LogFileReader(1 << 20), Store.over(database, Clock.systemUTC()).ingest())
             .run(List.of(logs), r -> {});
     assertThat(report.failures()).isZero();
+    // The server clusters and indexes what another process stored: now, rather than next poll.
+    assertThat(adminPost("/tasks/index-drain").statusCode()).isEqualTo(200);
   }
 
   @AfterAll
   static void deleteData() throws IOException {
+    APP.after(); // the server's index thread writes into DATA until the server stops
     try (Stream<Path> walk = Files.walk(DATA)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
@@ -97,9 +121,9 @@ class NightwatchApplicationIT {
         pages++;
       } while (!next.isEmpty());
 
-      assertThat(pages).isEqualTo(4);
+      assertThat(pages).isEqualTo(5);
       assertThat(seen)
-          .hasSize(7)
+          .hasSize(9)
           .doesNotHaveDuplicates()
           .contains("AMD64 Debian 3.x #1", "AMD64 Debian 3.x #5", "hostile #1");
     }
@@ -211,6 +235,8 @@ class NightwatchApplicationIT {
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(health.at("/database/healthy").asBoolean()).isTrue();
       assertThat(health.at("/data-dir/healthy").asBoolean()).isTrue();
+      assertThat(health.at("/index/healthy").asBoolean()).isTrue();
+      assertThat(health.at("/index/message").asText()).contains("failures indexed");
     }
 
     @Test
@@ -225,6 +251,158 @@ class NightwatchApplicationIT {
       URI uri = URI.create("http://127.0.0.1:" + APP.getAdminPort() + path);
       return HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }
+  }
+
+  @Nested
+  class Search {
+    @Test
+    void findsFailuresGroupedByClusterWithFacetsAndHighlights() throws Exception {
+      JsonNode page = json("/api/search?q=pwned");
+
+      assertThat(page.get("totalHits").asLong()).isEqualTo(2);
+      assertThat(page.get("totalClusters").asInt()).isEqualTo(1);
+      JsonNode cluster = page.at("/clusters/0");
+      assertThat(cluster.at("/cluster/occurrences").asLong()).isEqualTo(2);
+      assertThat(cluster.get("hits").asLong()).isEqualTo(2);
+      assertThat(cluster.get("link").asText()).startsWith("/clusters/");
+      assertThat(cluster.at("/failures/0/keyLine").findValuesAsText("text")).contains("pwned");
+      assertThat(cluster.at("/failures/0/link").asText()).startsWith("/failures/");
+      assertThat(page.at("/facets/builder").findValuesAsText("value"))
+          .containsExactlyInAnyOrder("PPC64LE Fedora 3.x", "s390x RHEL8 3.x");
+      assertThat(page.at("/facets/builder/0/link").asText()).startsWith("/search?q=pwned&builder=");
+      assertThat(page.get("permalink").asText()).isEqualTo("/search?q=pwned");
+    }
+
+    @Test
+    void filtersAndPagesTheClusters() throws Exception {
+      JsonNode all = json("/api/search?q=&perPage=1");
+      JsonNode second = json("/api/search?q=&perPage=1&page=2");
+      JsonNode narrowed = json("/api/search?q=pwned&builder=s390x%20RHEL8%203.x");
+
+      assertThat(all.get("totalClusters").asInt()).isGreaterThan(1);
+      assertThat(all.get("next").asText()).isEqualTo("/search?q=&perPage=1&page=2");
+      assertThat(second.get("previous").asText()).isEqualTo("/search?q=&perPage=1");
+      assertThat(second.at("/clusters/0/cluster/id"))
+          .isNotEqualTo(all.at("/clusters/0/cluster/id"));
+      assertThat(narrowed.get("totalHits").asLong()).isEqualTo(1);
+      assertThat(
+              json("/api/search?q=pwned&from=2000-01-01&to=2000-12-31").get("totalHits").asLong())
+          .isZero();
+    }
+
+    @Test
+    void aMalformedQueryIsABadRequestWithTheParsersMessage() throws Exception {
+      HttpResponse<String> api =
+          HTTP.send(get("/api/search?q=builder:(x"), BodyHandlers.ofString());
+      HttpResponse<String> page = HTTP.send(get("/search?q=builder:(x"), BodyHandlers.ofString());
+
+      assertThat(api.statusCode()).isEqualTo(400);
+      assertThat(JSON.readTree(api.body()).get("message").asText()).contains("Cannot parse");
+      assertThat(page.statusCode()).isEqualTo(400);
+      assertThat(page.body()).contains("class=\"error\"", "Cannot parse");
+      assertThat(status("/api/search?from=yesterday")).isEqualTo(400);
+      assertThat(status("/api/search?kind=x&perPage=51")).isEqualTo(400);
+    }
+
+    @Test
+    void theSearchPageEscapesLogTextAndMarksWhatMatched() throws Exception {
+      String html = text("/search?q=pwned");
+
+      assertThat(html)
+          .doesNotContain("<script>alert")
+          .contains("&lt;script&gt;alert(<mark>pwned</mark>)&lt;/script&gt;")
+          .contains("href=\"/clusters/");
+    }
+
+    @Test
+    void moreLikeThisFindsTheOtherFailureOfTheCluster() throws Exception {
+      JsonNode hit = json("/api/search?q=pwned").at("/clusters/0/failures/0/failure");
+
+      JsonNode like = json("/api/search?like=" + hit.get("id").asLong());
+
+      assertThat(like.findValues("failure").stream().map(f -> f.get("id").asLong()))
+          .isNotEmpty()
+          .doesNotContain(hit.get("id").asLong());
+      assertThat(like.at("/clusters/0/cluster/id")).isEqualTo(hit.get("clusterId"));
+    }
+
+    @Test
+    void aFailurePermalinkLeadsToItOnItsBuildPage() throws Exception {
+      JsonNode hit = json("/api/search?q=pwned").at("/clusters/0/failures/0/failure");
+
+      HttpResponse<String> response =
+          HTTP.send(get("/failures/" + hit.get("id").asLong()), BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).isEqualTo(303);
+      assertThat(response.headers().firstValue("Location").orElseThrow())
+          .endsWith(
+              "/builds/" + hit.get("buildId").asLong() + "#failure-" + hit.get("id").asLong());
+      assertThat(text("/builds/" + hit.get("buildId").asLong()))
+          .contains("id=\"failure-" + hit.get("id").asLong() + "\"", "similar failures");
+    }
+  }
+
+  @Nested
+  class Clusters {
+    @Test
+    void aClusterShowsItsFailuresAndWhereTheyHappened() throws Exception {
+      long id = json("/api/search?q=pwned").at("/clusters/0/cluster/id").asLong();
+
+      JsonNode cluster = json("/api/clusters/" + id);
+      String html = text("/clusters/" + id);
+
+      assertThat(cluster.get("builders").findValuesAsText("name"))
+          .containsExactlyInAnyOrder("PPC64LE Fedora 3.x", "s390x RHEL8 3.x");
+      assertThat(cluster.get("failures")).hasSize(2);
+      assertThat(cluster.get("failures").findValuesAsText("clusterMethod"))
+          .containsExactlyInAnyOrder("new", "fingerprint");
+      assertThat(html).contains("PPC64LE Fedora 3.x", "&lt;script&gt;").doesNotContain("<script>");
+      assertThat(text("/clusters")).contains("href=\"/clusters/" + id + "\"");
+      assertThat(status("/clusters/999999")).isEqualTo(404);
+    }
+
+    @Test
+    void triageActionsNeedATokenAndAreRecordedWithWhoActed() throws Exception {
+      long id = json("/api/search?q=pwned").at("/clusters/0/cluster/id").asLong();
+      String body = "{\"url\": \"https://github.com/python/cpython/issues/4242\"}";
+
+      assertThat(post("/api/clusters/" + id + "/issue", body, null).statusCode()).isEqualTo(401);
+      assertThat(post("/api/clusters/" + id + "/issue", body, "wrong").statusCode()).isEqualTo(401);
+      HttpResponse<String> ok = post("/api/clusters/" + id + "/issue", body, "alice-secret-token");
+
+      assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+      assertThat(JSON.readTree(ok.body()).get("issueUrl").asText()).endsWith("/issues/4242");
+      assertThat(json("/api/clusters/" + id).at("/actions/0/actor").asText()).isEqualTo("alice");
+      assertThat(
+              post(
+                      "/api/clusters/" + id + "/issue",
+                      "{\"url\": \"javascript:x\"}",
+                      "alice-secret-token")
+                  .statusCode())
+          .isEqualTo(400);
+      assertThat(post("/api/clusters/999999/fixed", "{}", "alice-secret-token").statusCode())
+          .isEqualTo(404);
+      assertThat(post("/api/clusters/" + id + "/merge", "{}", "alice-secret-token").statusCode())
+          .isEqualTo(400);
+    }
+
+    private HttpResponse<String> post(String path, String body, String token) throws Exception {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + path))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body));
+      if (token != null) {
+        request.header("Authorization", "Bearer " + token);
+      }
+      return HTTP.send(request.build(), BodyHandlers.ofString());
+    }
+  }
+
+  private static HttpResponse<String> adminPost(String path) throws Exception {
+    URI uri = URI.create("http://127.0.0.1:" + APP.getAdminPort() + path);
+    return HTTP.send(
+        HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        BodyHandlers.ofString());
   }
 
   private static long buildId(String builder) throws Exception {

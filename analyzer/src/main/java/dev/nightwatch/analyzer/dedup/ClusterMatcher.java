@@ -18,8 +18,11 @@ public final class ClusterMatcher {
 
   private static final int CANDIDATES = 20;
 
-  /** How a failure was placed: the cluster (null for a new one), the score, and the method. */
-  public record Match(Long clusterId, double score, String method) {
+  /**
+   * How a failure was placed: the cluster (null for a new one), the failure it was found like (null
+   * when none), the score, and the method: {@code fingerprint}, {@code bm25} or {@code new}.
+   */
+  public record Match(Long clusterId, Long likeFailureId, double score, String method) {
     public boolean isNew() {
       return clusterId == null;
     }
@@ -37,17 +40,21 @@ public final class ClusterMatcher {
   }
 
   public Match match(IndexedFailure f) throws IOException {
-    Optional<Long> same = index.clusterOf(f.fingerprint());
+    Optional<FailureIndex.Similar> same = index.withFingerprint(f.fingerprint());
     if (same.isPresent()) {
-      return new Match(same.get(), 1.0, "fingerprint");
+      return new Match(same.get().clusterId(), same.get().failureId(), 1.0, "fingerprint");
     }
     Optional<FailureIndex.Similar> best =
         index.similar(f, CANDIDATES).stream()
             .filter(s -> s.clusterId() != null)
             .max(Comparator.comparingDouble(FailureIndex.Similar::score));
     if (best.isPresent() && best.get().score() >= threshold) {
-      return new Match(best.get().clusterId(), best.get().score(), "bm25");
+      return new Match(best.get().clusterId(), best.get().failureId(), best.get().score(), "bm25");
     }
-    return new Match(null, best.map(FailureIndex.Similar::score).orElse(0.0), "new");
+    return new Match(
+        null,
+        best.map(FailureIndex.Similar::failureId).orElse(null),
+        best.map(FailureIndex.Similar::score).orElse(0.0),
+        "new");
   }
 }

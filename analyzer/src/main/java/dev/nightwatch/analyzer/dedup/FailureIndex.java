@@ -1,95 +1,129 @@
 package dev.nightwatch.analyzer.dedup;
 
+import static dev.nightwatch.analyzer.dedup.FailureFields.CLUSTER;
+import static dev.nightwatch.analyzer.dedup.FailureFields.FINGERPRINT;
+import static dev.nightwatch.analyzer.dedup.FailureFields.ID;
+import static dev.nightwatch.analyzer.dedup.FailureFields.ID_VALUE;
+import static dev.nightwatch.analyzer.dedup.FailureFields.KEY_NORMALIZED;
+import static dev.nightwatch.analyzer.dedup.FailureFields.KIND;
+import static dev.nightwatch.analyzer.dedup.FailureFields.TEST;
+import static dev.nightwatch.analyzer.dedup.FailureFields.TEXT;
+
 import dev.nightwatch.analyzer.fingerprint.Normalizer;
 import dev.nightwatch.schema.model.FailureKind;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
-import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.SmallFloat;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
 
 /**
  * The failures, searchable: a Lucene index on disk, derived from the database and rebuildable from
- * it at any time. Failures are upserted by id; searches take Lucene's query syntax over the key
- * line, excerpt and test, with field filters ({@code builder:}, {@code kind:}, {@code test:},
- * {@code branch:}, {@code worker:}, {@code revision:}) and {@code time:[2026-01-01 TO 2026-02-01]};
- * words must all match, and a term that splits into several words ({@code worker-3}) is a phrase.
+ * it at any time. Failures are upserted by id; {@link #search} reads Lucene's query syntax (see
+ * {@link FailureQueryParser}) and answers clusters of hits with facet counts and highlights; {@link
+ * #similar} finds the failures that read like a new one, for clustering. One process writes it at a
+ * time.
  */
 public final class FailureIndex implements Closeable {
-  static final String ID = "id";
-  static final String FINGERPRINT = "fingerprint";
-  static final String TIME = "time";
-  static final String TEXT = "text";
-  static final String KEY_NORMALIZED = "keynorm";
-  private static final int MAX_QUERY_TERMS = 256;
-  private static final String[] DEFAULT_FIELDS = {"key", "excerpt", "test"};
+  /** Thrown by {@link #open} when another process holds the index for writing. */
+  public static final class BusyException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    BusyException(Path dir, Throwable cause) {
+      super("the failure index " + dir + " is open in another Nightwatch process", cause);
+    }
+  }
+
+  /** What the index holds, summed, to compare with the database's own sums. */
+  public record Checksum(long count, long idSum, long clusterSum) {}
+
+  /** A failure already indexed that reads like the one asked about, with how alike they are. */
+  public record Similar(long failureId, Long clusterId, double score) {}
+
+  private static final int MORE_LIKE_THIS_TERMS = 32;
 
   private final Analyzer analyzer = new StandardAnalyzer();
+  private final FailureQueryParser parser = new FailureQueryParser(analyzer);
+  private final GroupedSearch grouped = new GroupedSearch(analyzer);
+  private final Path dir;
   private final FSDirectory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
+  private volatile boolean dirty;
 
   private FailureIndex(Path dir) throws IOException {
+    this.dir = dir;
     directory = FSDirectory.open(dir);
-    writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
+    try {
+      writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
+    } catch (LockObtainFailedException e) {
+      directory.close();
+      throw new BusyException(dir, e);
+    }
     searchers = new SearcherManager(writer, null);
   }
 
-  /** Opens (creating if needed) the index in {@code dir}. */
+  /**
+   * Opens (creating if needed) the index in {@code dir}.
+   *
+   * @throws BusyException when another process has it open
+   */
   public static FailureIndex open(Path dir) throws IOException {
     return new FailureIndex(dir);
   }
 
+  /** The directory the index lives in. */
+  public Path directory() {
+    return dir;
+  }
+
   /** Adds the failure, or replaces the document of the same failure id. */
   public void upsert(IndexedFailure f) throws IOException {
-    writer.updateDocument(new Term(ID, Long.toString(f.failureId())), document(f));
+    writer.updateDocument(new Term(ID, Long.toString(f.failureId())), FailureFields.document(f));
+    dirty = true;
   }
 
   /** Removes a failure. */
   public void delete(long failureId) throws IOException {
     writer.deleteDocuments(new Term(ID, Long.toString(failureId)));
+    dirty = true;
   }
 
-  /** Makes what was written visible to searches. */
+  /** Removes every failure, for a rebuild. */
+  public void deleteAll() throws IOException {
+    writer.deleteAll();
+    dirty = true;
+  }
+
+  /** Makes what was written visible to searches (reads do this themselves when needed). */
   public void refresh() throws IOException {
+    dirty = false;
     searchers.maybeRefreshBlocking();
   }
 
@@ -99,204 +133,212 @@ public final class FailureIndex implements Closeable {
     refresh();
   }
 
-  /** How many failures the index holds (as of the last refresh). */
-  public int count() throws IOException {
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      return searcher.getIndexReader().numDocs();
-    } finally {
-      searchers.release(searcher);
-    }
+  /** Drops what was written since the last commit and closes the index, as a crash would. */
+  public void abandon() throws IOException {
+    searchers.close();
+    writer.rollback();
+    directory.close();
   }
 
-  /** The cluster of a failure with this fingerprint, if one is indexed with a cluster. */
+  /** How many failures the index holds. */
+  public int count() throws IOException {
+    return read(searcher -> searcher.getIndexReader().numDocs());
+  }
+
+  /** The number of failures, the sum of their ids and the sum of their cluster ids. */
+  public Checksum checksum() throws IOException {
+    return read(
+        searcher -> {
+          long count = 0;
+          long ids = 0;
+          long clusters = 0;
+          for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Bits live = leaf.reader().getLiveDocs();
+            NumericDocValues id = leaf.reader().getNumericDocValues(ID_VALUE);
+            NumericDocValues cluster = leaf.reader().getNumericDocValues(CLUSTER);
+            for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+              if (live != null && !live.get(doc)) {
+                continue;
+              }
+              count++;
+              if (id != null && id.advanceExact(doc)) {
+                ids += id.longValue();
+              }
+              if (cluster != null && cluster.advanceExact(doc)) {
+                clusters += cluster.longValue();
+              }
+            }
+          }
+          return new Checksum(count, ids, clusters);
+        });
+  }
+
+  /** The cluster of an indexed failure with this fingerprint, if one is indexed with a cluster. */
   public Optional<Long> clusterOf(String fingerprint) throws IOException {
-    List<SearchHit> hits = run(new TermQuery(new Term(FINGERPRINT, fingerprint)), 0, 1);
-    return hits.stream().map(SearchHit::clusterId).filter(c -> c != null).findFirst();
+    return withFingerprint(fingerprint).map(Similar::clusterId);
+  }
+
+  /** An indexed failure with this fingerprint and a cluster, if there is one (score 1). */
+  public Optional<Similar> withFingerprint(String fingerprint) throws IOException {
+    Query q =
+        new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(FINGERPRINT, fingerprint)), Occur.FILTER)
+            .add(new FieldExistsQuery(CLUSTER), Occur.FILTER)
+            .build();
+    return read(
+        searcher -> {
+          TopDocs top = searcher.search(new ConstantScoreQuery(q), 1);
+          if (top.scoreDocs.length == 0) {
+            return Optional.empty();
+          }
+          SearchHit hit = GroupedSearch.hit(searcher, top.scoreDocs[0], Map.of());
+          return Optional.of(new Similar(hit.failureId(), hit.clusterId(), 1.0));
+        });
   }
 
   /**
-   * Failures matching a query in Lucene's syntax, best first; a blank query matches everything.
+   * A page of search results.
    *
    * @throws BadQueryException with the parser's message when the query does not parse
    */
-  public List<SearchHit> search(String query, int offset, int limit) throws IOException {
-    return run(parse(query), offset, limit);
+  public SearchPage search(SearchRequest request) throws IOException {
+    Query text = parser.text(request.query());
+    Query query = parser.filtered(text, request.filters(), request.from(), request.to());
+    return read(searcher -> grouped.run(searcher, query, text, request));
   }
 
-  /** A failure already indexed that reads like the one asked about, with how alike they are. */
-  public record Similar(long failureId, Long clusterId, double score) {}
+  /** Failures matching a query in Lucene's syntax, best first, ungrouped. */
+  public List<SearchHit> search(String query, int offset, int limit) throws IOException {
+    Query q = parser.text(query);
+    return read(
+        searcher -> {
+          TopDocs top = searcher.search(q, Math.max(1, offset + limit));
+          List<SearchHit> hits = new ArrayList<>();
+          for (int i = offset; i < top.scoreDocs.length; i++) {
+            hits.add(GroupedSearch.hit(searcher, top.scoreDocs[i], Map.of()));
+          }
+          return hits;
+        });
+  }
+
+  /**
+   * The failures that read most like an indexed one, of any kind, grouped by cluster: its most
+   * telling words (the rarest in the index) as a query, the failure itself left out. Empty when the
+   * failure is not indexed.
+   */
+  public SearchPage moreLikeThis(long failureId, SearchRequest page) throws IOException {
+    return read(
+        searcher -> {
+          TopDocs self = searcher.search(new TermQuery(new Term(ID, Long.toString(failureId))), 1);
+          if (self.scoreDocs.length == 0) {
+            return new SearchPage(0, 0, List.of(), Map.of());
+          }
+          String text = searcher.storedFields().document(self.scoreDocs[0].doc).get(TEXT);
+          SimilarityQuery similar = new SimilarityQuery(analyzer, text);
+          Query terms = similar.rarest(searcher, MORE_LIKE_THIS_TERMS);
+          Query query =
+              new BooleanQuery.Builder()
+                  .add(parser.filtered(terms, page.filters(), page.from(), page.to()), Occur.MUST)
+                  .add(new TermQuery(new Term(ID, Long.toString(failureId))), Occur.MUST_NOT)
+                  .build();
+          return grouped.run(searcher, query, terms, page);
+        });
+  }
 
   /**
    * The indexed failures most like {@code f} (not {@code f} itself), among compatible ones: of the
-   * same kind and, for test failures, of the same test file or with the same masked key line. The
-   * score is BM25 over the normalized text, divided by the score {@code f} would get against
-   * itself, so 1.0 reads "the same words, as often".
+   * same kind and, where {@code f} names one, of the same test file or compiled source file (or
+   * with the same masked key line). The score is BM25 over the normalized text, divided by the
+   * score {@code f} would get against itself, so 1.0 reads "the same words, as often".
    */
   public List<Similar> similar(IndexedFailure f, int max) throws IOException {
-    Map<String, Integer> terms = terms(f.normalizedText());
-    if (terms.isEmpty()) {
+    SimilarityQuery similar = new SimilarityQuery(analyzer, f.normalizedText());
+    if (similar.isEmpty()) {
       return List.of();
     }
-    BooleanQuery.Builder text = new BooleanQuery.Builder();
-    terms.keySet().forEach(t -> text.add(new TermQuery(new Term(TEXT, t)), Occur.SHOULD));
     BooleanQuery.Builder query =
         new BooleanQuery.Builder()
-            .add(text.build(), Occur.MUST)
-            .add(
-                new TermQuery(new Term("kind", f.kind().name().toLowerCase(Locale.ROOT))),
-                Occur.FILTER)
+            .add(similar.allTerms(), Occur.MUST)
+            .add(new TermQuery(new Term(KIND, FailureFields.kind(f.kind().name()))), Occur.FILTER)
             .add(new TermQuery(new Term(ID, Long.toString(f.failureId()))), Occur.MUST_NOT);
-    if (f.kind() == FailureKind.TEST_FAILURE) {
-      BooleanQuery.Builder sameTest = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
-      if (f.testFile() != null) {
-        sameTest.add(
-            new TermQuery(new Term("test", f.testFile().toLowerCase(Locale.ROOT))), Occur.SHOULD);
-      }
-      if (f.keyLine() != null) {
-        sameTest.add(
-            new TermQuery(new Term(KEY_NORMALIZED, Normalizer.normalize(f.keyLine()))),
-            Occur.SHOULD);
-      }
-      query.add(sameTest.build(), Occur.FILTER);
+    Query compatible = compatible(f);
+    if (compatible != null) {
+      query.add(compatible, Occur.FILTER);
     }
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      double self = selfScore(searcher, terms);
-      List<Similar> similar = new ArrayList<>();
-      for (ScoreDoc hit : searcher.search(query.build(), max).scoreDocs) {
-        Document d = searcher.storedFields().document(hit.doc);
-        IndexableField cluster = d.getField("cluster");
-        similar.add(
-            new Similar(
-                Long.parseLong(d.get(ID)),
-                cluster == null ? null : cluster.numericValue().longValue(),
-                Math.min(1.0, hit.score / self)));
-      }
-      return similar;
-    } finally {
-      searchers.release(searcher);
-    }
-  }
-
-  /** The words of a text as the index reads them, with how often each occurs (the first 256). */
-  private Map<String, Integer> terms(String text) throws IOException {
-    Map<String, Integer> terms = new LinkedHashMap<>();
-    if (text == null) {
-      return terms;
-    }
-    try (TokenStream stream = analyzer.tokenStream(TEXT, text)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      stream.reset();
-      while (stream.incrementToken()) {
-        String t = term.toString();
-        if (terms.size() < MAX_QUERY_TERMS || terms.containsKey(t)) {
-          terms.merge(t, 1, Integer::sum);
-        }
-      }
-      stream.end();
-    }
-    return terms;
+    return read(
+        searcher -> {
+          double self = similar.selfScore(searcher);
+          List<Similar> out = new ArrayList<>();
+          for (ScoreDoc hit : searcher.search(query.build(), max).scoreDocs) {
+            SearchHit h = GroupedSearch.hit(searcher, hit, Map.of());
+            out.add(new Similar(h.failureId(), h.clusterId(), Math.min(1.0, hit.score / self)));
+          }
+          return out;
+        });
   }
 
   /**
-   * The BM25 score the query's own text would get as a document of this index: Lucene's own
-   * similarity, with the statistics counting that document in.
+   * What a candidate must share with {@code f} beyond its kind, or null for nothing more: the same
+   * test file for failures of a test (a test failure may instead share its masked key line: one
+   * exception raised by many tests), the same source file for a compiler diagnostic that names one.
    */
-  private static double selfScore(IndexSearcher searcher, Map<String, Integer> terms)
-      throws IOException {
-    int length = terms.values().stream().mapToInt(Integer::intValue).sum();
-    CollectionStatistics stats = searcher.collectionStatistics(TEXT);
-    long maxDoc = searcher.getIndexReader().maxDoc() + 1L;
-    CollectionStatistics withSelf =
-        stats == null
-            ? new CollectionStatistics(TEXT, maxDoc, 1, length, terms.size())
-            : new CollectionStatistics(
-                TEXT,
-                maxDoc,
-                stats.docCount() + 1,
-                stats.sumTotalTermFreq() + length,
-                stats.sumDocFreq() + terms.size());
-    long norm = SmallFloat.intToByte4(length);
-    double score = 0;
-    for (Map.Entry<String, Integer> e : terms.entrySet()) {
-      Term term = new Term(TEXT, e.getKey());
-      IndexReader reader = searcher.getIndexReader();
-      TermStatistics termStats =
-          new TermStatistics(
-              term.bytes(), reader.docFreq(term) + 1L, reader.totalTermFreq(term) + e.getValue());
-      score += searcher.getSimilarity().scorer(1f, withSelf, termStats).score(e.getValue(), norm);
+  private static Query compatible(IndexedFailure f) {
+    Query sameKeyLine =
+        f.keyLine() == null
+            ? null
+            : new TermQuery(new Term(KEY_NORMALIZED, Normalizer.normalize(f.keyLine())));
+    Query sameThing = null;
+    if (f.kind() == FailureKind.COMPILE_ERROR) {
+      String source = FailureFields.sourceFile(f.keyLine());
+      sameThing =
+          source == null ? null : new TermQuery(new Term(FailureFields.SOURCE_FILE, source));
+    } else if (f.testFile() != null && TEST_KINDS.contains(f.kind())) {
+      sameThing = new TermQuery(new Term(TEST, f.testFile().toLowerCase(Locale.ROOT)));
     }
-    return score;
+    if (sameThing == null) {
+      return null;
+    }
+    BooleanQuery.Builder either =
+        new BooleanQuery.Builder().setMinimumNumberShouldMatch(1).add(sameThing, Occur.SHOULD);
+    if (sameKeyLine != null) {
+      either.add(sameKeyLine, Occur.SHOULD);
+    }
+    return either.build();
   }
 
-  Query parse(String query) {
-    if (query == null || query.isBlank()) {
-      return new MatchAllDocsQuery();
-    }
-    Parser parser = new Parser(analyzer);
-    try {
-      return parser.parse(query);
-    } catch (ParseException | IndexSearcher.TooManyClauses e) {
-      throw new BadQueryException(e.getMessage(), e);
-    }
+  private static final Set<FailureKind> TEST_KINDS =
+      EnumSet.of(
+          FailureKind.TEST_FAILURE,
+          FailureKind.TIMEOUT,
+          FailureKind.ENV_CHANGED,
+          FailureKind.CRASH);
+
+  /** A read against a current searcher. */
+  private interface Read<T> {
+    T apply(IndexSearcher searcher) throws IOException;
   }
 
-  private List<SearchHit> run(Query query, int offset, int limit) throws IOException {
+  private <T> T read(Read<T> read) throws IOException {
+    if (dirty) {
+      refresh();
+    }
     IndexSearcher searcher = searchers.acquire();
     try {
-      TopDocs top = searcher.search(query, Math.max(1, offset + limit));
-      List<SearchHit> hits = new ArrayList<>();
-      ScoreDoc[] docs = top.scoreDocs;
-      for (int i = offset; i < docs.length; i++) {
-        Document d = searcher.storedFields().document(docs[i].doc);
-        IndexableField cluster = d.getField("cluster");
-        hits.add(
-            new SearchHit(
-                Long.parseLong(d.get(ID)),
-                d.getField("build").numericValue().longValue(),
-                cluster == null ? null : cluster.numericValue().longValue(),
-                docs[i].score));
-      }
-      return hits;
+      return read.apply(searcher);
     } finally {
       searchers.release(searcher);
     }
   }
 
-  private static Document document(IndexedFailure f) {
-    Document d = new Document();
-    d.add(new StringField(ID, Long.toString(f.failureId()), Field.Store.YES));
-    d.add(new StoredField("build", f.buildId()));
-    if (f.clusterId() != null) {
-      d.add(new StoredField("cluster", f.clusterId()));
-    }
-    d.add(new StringField(FINGERPRINT, f.fingerprint(), Field.Store.YES));
-    d.add(new TextField("kind", f.kind().name().toLowerCase(Locale.ROOT), Field.Store.YES));
-    text(d, "test", join(f.testFile(), f.testName()));
-    text(d, "builder", f.builder());
-    text(d, "worker", f.worker());
-    text(d, "branch", f.branch());
-    text(d, "revision", f.revision());
-    text(d, TEXT, f.normalizedText());
-    if (f.keyLine() != null) {
-      d.add(new StringField(KEY_NORMALIZED, Normalizer.normalize(f.keyLine()), Field.Store.NO));
-    }
-    text(d, "key", f.keyLine());
-    text(d, "excerpt", f.excerpt());
-    d.add(new LongPoint(TIME, f.time().toEpochMilli()));
-    d.add(new StoredField(TIME, f.time().toEpochMilli()));
-    return d;
-  }
-
-  private static void text(Document d, String field, String value) {
-    if (value != null && !value.isBlank()) {
-      d.add(new TextField(field, value, Field.Store.YES));
-    }
-  }
-
-  private static String join(String a, String b) {
-    return a == null ? b : b == null ? a : a + " " + b;
+  /** The stored document of a failure, for tests and tools. */
+  Optional<Document> document(long failureId) throws IOException {
+    return read(
+        searcher -> {
+          TopDocs top = searcher.search(new TermQuery(new Term(ID, Long.toString(failureId))), 1);
+          return top.scoreDocs.length == 0
+              ? Optional.empty()
+              : Optional.of(searcher.storedFields().document(top.scoreDocs[0].doc));
+        });
   }
 
   @Override
@@ -304,48 +346,5 @@ public final class FailureIndex implements Closeable {
     searchers.close();
     writer.close();
     directory.close();
-  }
-
-  /**
-   * Lucene's classic syntax, with {@code time:[FROM TO TO]} read as dates (yyyy-MM-dd) or instants.
-   */
-  private static final class Parser extends MultiFieldQueryParser {
-    Parser(Analyzer analyzer) {
-      super(DEFAULT_FIELDS, analyzer);
-      // "worker-3", "test_os.TestX" stay whole; several words must all match.
-      setSplitOnWhitespace(true);
-      setAutoGeneratePhraseQueries(true);
-      setDefaultOperator(AND_OPERATOR);
-    }
-
-    @Override
-    protected Query getRangeQuery(
-        String field, String part1, String part2, boolean startInclusive, boolean endInclusive)
-        throws ParseException {
-      if (!TIME.equals(field)) {
-        return super.getRangeQuery(field, part1, part2, startInclusive, endInclusive);
-      }
-      long from = part1 == null || part1.equals("*") ? Long.MIN_VALUE : millis(part1, false);
-      long to = part2 == null || part2.equals("*") ? Long.MAX_VALUE : millis(part2, true);
-      return LongPoint.newRangeQuery(
-          TIME, startInclusive ? from : Math.addExact(from, 1), endInclusive ? to : to - 1);
-    }
-
-    private static long millis(String text, boolean endOfDay) throws ParseException {
-      try {
-        if (text.length() == 10) {
-          LocalDate day = LocalDate.parse(text);
-          return (endOfDay ? day.plusDays(1) : day)
-                  .atStartOfDay(ZoneOffset.UTC)
-                  .toInstant()
-                  .toEpochMilli()
-              - (endOfDay ? 1 : 0);
-        }
-        return Instant.parse(text.toUpperCase(Locale.ROOT)).toEpochMilli();
-      } catch (DateTimeParseException e) {
-        throw new ParseException(
-            "time must be a date (2026-11-25) or an instant (2026-11-25T10:00:00Z): " + text);
-      }
-    }
   }
 }

@@ -3,6 +3,7 @@ package dev.nightwatch.analyzer.fingerprint;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.nightwatch.analyzer.FailureFinding;
+import dev.nightwatch.schema.model.FailureKind;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -17,22 +18,30 @@ public final class Fingerprint {
 
   /** The fingerprint of a finding: 32 hex characters. */
   public static String of(FailureFinding finding) {
-    return hash(signature(finding));
+    return of(finding.kind(), finding.testFile(), finding.keyLine());
+  }
+
+  /** The fingerprint of a stored failure, recomputed from what the finding carried. */
+  public static String of(FailureKind kind, String testFile, String keyLine) {
+    return hash(signature(kind, testFile, keyLine));
   }
 
   /**
    * The text that is hashed, readable: {@code v1|TEST_FAILURE|test_ftplib|AssertionError: N != N}.
    */
   public static String signature(FailureFinding finding) {
-    String test = finding.testFile() == null ? "" : finding.testFile();
+    return signature(finding.kind(), finding.testFile(), finding.keyLine());
+  }
+
+  private static String signature(FailureKind kind, String testFile, String keyLine) {
     return "v"
         + Normalizer.VERSION
         + "|"
-        + finding.kind()
+        + kind
         + "|"
-        + test
+        + (testFile == null ? "" : testFile)
         + "|"
-        + Normalizer.normalize(finding.keyLine());
+        + Normalizer.normalize(keyLine == null ? "" : keyLine);
   }
 
   private static String hash(String text) {

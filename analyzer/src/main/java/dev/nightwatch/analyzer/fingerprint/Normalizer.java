@@ -100,4 +100,21 @@ public final class Normalizer {
     }
     return s.strip();
   }
+
+  /** A whole excerpt masked line by line, as the similarity search compares failures. */
+  public static String normalizeText(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    text.lines()
+        .forEach(
+            line -> {
+              String n = normalize(line);
+              if (!n.isEmpty()) {
+                out.append(n).append('\n');
+              }
+            });
+    return out.toString();
+  }
 }

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,8 +127,7 @@ class ClusterQualityTest {
   }
 
   static IndexedFailure indexed(long id, FailureFinding f, Long cluster) {
-    String normalized =
-        f.excerpt().lines().map(Normalizer::normalize).collect(Collectors.joining("\n"));
+    String normalized = Normalizer.normalizeText(f.excerpt());
     return new IndexedFailure(
         id,
         id,

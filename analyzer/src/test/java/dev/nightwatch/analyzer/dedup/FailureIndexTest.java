@@ -7,6 +7,7 @@ import dev.nightwatch.schema.model.FailureKind;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -204,5 +205,144 @@ class FailureIndexTest {
     assertThat(index.similar(compile, 10))
         .extracting(FailureIndex.Similar::failureId)
         .doesNotContain(1L, 3L);
+  }
+
+  @Test
+  void groupsHitsByClusterWithFacetCountsOverAllHits() throws Exception {
+    SearchPage page = index.search(SearchRequest.of("AssertionError"));
+
+    assertThat(page.totalHits()).isEqualTo(2);
+    assertThat(page.totalClusters()).isEqualTo(1);
+    assertThat(page.clusters()).hasSize(1);
+    SearchPage.ClusterHits cluster = page.clusters().get(0);
+    assertThat(cluster.clusterId()).isEqualTo(10L);
+    assertThat(cluster.hits()).isEqualTo(2);
+    assertThat(cluster.top()).extracting(SearchHit::failureId).containsExactlyInAnyOrder(1L, 3L);
+    assertThat(page.facets().get("builder"))
+        .containsExactlyInAnyOrder(
+            new SearchPage.Count("AMD64 Debian PGO 3.x", 1),
+            new SearchPage.Count("s390x RHEL7 Refleaks 3.x", 1));
+    assertThat(page.facets().get("kind")).containsExactly(new SearchPage.Count("test_failure", 2));
+  }
+
+  @Test
+  void pagesThroughClusters() throws Exception {
+    SearchRequest first = new SearchRequest("", Map.of(), null, null, 0, 1, 3);
+    SearchRequest second = new SearchRequest("", Map.of(), null, null, 1, 1, 3);
+
+    SearchPage a = index.search(first);
+    SearchPage b = index.search(second);
+
+    assertThat(a.totalClusters()).isEqualTo(2);
+    assertThat(a.clusters()).hasSize(1);
+    assertThat(b.clusters()).hasSize(1);
+    assertThat(a.clusters().get(0).clusterId()).isNotEqualTo(b.clusters().get(0).clusterId());
+    assertThat(index.search(new SearchRequest("", Map.of(), null, null, 2, 1, 3)).clusters())
+        .isEmpty();
+  }
+
+  @Test
+  void highlightsTheMatchedWordsAsFragmentsOfTheVerbatimText() throws Exception {
+    SearchHit hit = index.search(SearchRequest.of("undeclared")).clusters().get(0).top().get(0);
+
+    assertThat(hit.keyLine())
+        .contains(new SearchHit.Fragment("undeclared", true))
+        .extracting(SearchHit.Fragment::text)
+        .containsExactly("Objects/longobject.c:39:40: error: 'cary' ", "undeclared");
+    assertThat(hit.excerpt()).contains(new SearchHit.Fragment("undeclared", true));
+  }
+
+  @Test
+  void exactFiltersAndTimeRangesNarrowTheSearch() throws Exception {
+    SearchRequest onBuilder =
+        new SearchRequest("", Map.of("builder", "s390x RHEL7 Refleaks 3.x"), null, null, 0, 10, 3);
+    SearchRequest inRange =
+        new SearchRequest(
+            "",
+            Map.of("kind", "TEST_FAILURE"),
+            Instant.parse("2026-11-15T00:00:00Z"),
+            null,
+            0,
+            10,
+            3);
+
+    assertThat(index.search(onBuilder).totalHits()).isEqualTo(1);
+    assertThat(index.search(inRange).clusters().get(0).top())
+        .extracting(SearchHit::failureId)
+        .containsExactly(3L);
+    assertThatThrownBy(
+            () -> index.search(new SearchRequest("", Map.of("colour", "red"), null, null, 0, 1, 1)))
+        .isInstanceOf(BadQueryException.class)
+        .hasMessageContaining("no such filter");
+  }
+
+  @Test
+  void moreLikeThisFindsTheOthersOfAFailureButNotItself() throws Exception {
+    SearchPage like = index.moreLikeThis(1, SearchRequest.of(""));
+
+    assertThat(like.clusters())
+        .flatExtracting(SearchPage.ClusterHits::top)
+        .extracting(SearchHit::failureId)
+        .containsExactly(3L);
+    assertThat(index.moreLikeThis(999, SearchRequest.of("")).totalHits()).isZero();
+  }
+
+  @Test
+  void theChecksumSumsIdsAndClusters() throws Exception {
+    assertThat(index.checksum()).isEqualTo(new FailureIndex.Checksum(3, 1 + 2 + 3, 10 + 20 + 10));
+
+    index.delete(2);
+
+    assertThat(index.checksum()).isEqualTo(new FailureIndex.Checksum(2, 1 + 3, 10 + 10));
+  }
+
+  @Test
+  void aSecondWriterIsRefusedWithAClearError() {
+    assertThatThrownBy(() -> FailureIndex.open(dir))
+        .isInstanceOf(FailureIndex.BusyException.class)
+        .hasMessageContaining("open in another Nightwatch process");
+  }
+
+  @Test
+  void changesWrittenButNotCommittedAreLostWhenAbandoned() throws Exception {
+    index.delete(1);
+    assertThat(index.count()).isEqualTo(2);
+
+    index.abandon();
+    index = FailureIndex.open(dir);
+
+    assertThat(index.count()).isEqualTo(3);
+  }
+
+  @Test
+  void aCompileErrorIsOnlyComparedWithDiagnosticsOfTheSameSourceFile() throws Exception {
+    IndexedFailure sameFile =
+        failure(
+            9,
+            null,
+            FailureKind.COMPILE_ERROR,
+            null,
+            "x",
+            "2026-11-21T10:00:00Z",
+            "fp-9",
+            "Objects/longobject.c:41:2: error: 'carry' undeclared");
+    IndexedFailure otherFile =
+        failure(
+            10,
+            null,
+            FailureKind.COMPILE_ERROR,
+            null,
+            "x",
+            "2026-11-21T10:00:00Z",
+            "fp-10",
+            "Objects/listobject.c:39:40: error: 'cary' undeclared");
+
+    assertThat(index.similar(sameFile, 10))
+        .extracting(FailureIndex.Similar::failureId)
+        .contains(2L);
+    assertThat(index.similar(otherFile, 10)).isEmpty();
+    assertThat(FailureFields.sourceFile("..\\PC\\winreg.c(12): error C2065: 'x'"))
+        .isEqualTo("winreg.c");
+    assertThat(FailureFields.sourceFile("collect2: error: ld returned 1 exit status")).isNull();
   }
 }

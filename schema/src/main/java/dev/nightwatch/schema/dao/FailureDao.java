@@ -1,9 +1,11 @@
 package dev.nightwatch.schema.dao;
 
 import dev.nightwatch.schema.model.Failure;
+import dev.nightwatch.schema.model.FailureDocument;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -35,4 +37,106 @@ public interface FailureDao {
 
   @SqlUpdate("DELETE FROM failures WHERE build_id = :buildId")
   void deleteByBuild(long buildId);
+
+  /** The clusters the build's failures are in, before they are replaced. */
+  @SqlQuery(
+      "SELECT DISTINCT cluster_id FROM failures WHERE build_id = :buildId AND cluster_id IS NOT NULL")
+  List<Long> clustersOfBuild(long buildId);
+
+  String DOCUMENT =
+      """
+      SELECT f.id, f.build_id, f.kind, f.test_name, f.test_file, f.key_line, f.excerpt,
+             f.fingerprint, f.normalized_text, f.normalization_version, f.cluster_id,
+             f.cluster_score, f.cluster_method, f.cluster_match_id, f.cluster_version, f.flaky,
+             r.name AS builder, w.name AS worker, b.branch, b.revision, b.finished_at AS time
+        FROM failures f
+        JOIN builds b ON b.id = f.build_id
+        JOIN builders r ON r.id = b.builder_id
+        LEFT JOIN workers w ON w.id = b.worker_id
+      """;
+
+  @SqlQuery(DOCUMENT + " WHERE f.id = :id")
+  @RegisterConstructorMapper(FailureDocument.class)
+  Optional<FailureDocument> document(long id);
+
+  /** The failures with these ids, in no particular order; none for no ids. */
+  default List<FailureDocument> documents(List<Long> ids) {
+    return ids.isEmpty() ? List.of() : documentsIn(ids);
+  }
+
+  @SqlQuery(DOCUMENT + " WHERE f.id IN (<ids>)")
+  @RegisterConstructorMapper(FailureDocument.class)
+  List<FailureDocument> documentsIn(@BindList("ids") List<Long> ids);
+
+  /** Failures in id order after {@code afterId}, a batch at a time, for a rebuild. */
+  @SqlQuery(DOCUMENT + " WHERE f.id > :afterId ORDER BY f.id LIMIT :limit")
+  @RegisterConstructorMapper(FailureDocument.class)
+  List<FailureDocument> documentsAfter(long afterId, int limit);
+
+  /** A cluster's members, newest first, a page at a time. */
+  @SqlQuery(
+      DOCUMENT
+          + " WHERE f.cluster_id = :clusterId ORDER BY b.finished_at DESC, f.id DESC"
+          + " LIMIT :limit OFFSET :offset")
+  @RegisterConstructorMapper(FailureDocument.class)
+  List<FailureDocument> members(long clusterId, int offset, int limit);
+
+  /** Records the failure's signature and normalized text, and the cluster it was placed in. */
+  @SqlUpdate(
+      """
+      UPDATE failures SET fingerprint = :fingerprint, normalized_text = :normalizedText,
+             normalization_version = :normalizationVersion, cluster_id = :clusterId,
+             cluster_score = :score, cluster_method = :method, cluster_match_id = :matchId,
+             cluster_version = :version
+       WHERE id = :id""")
+  void assign(
+      long id,
+      String fingerprint,
+      String normalizedText,
+      int normalizationVersion,
+      long clusterId,
+      double score,
+      String method,
+      Long matchId,
+      int version);
+
+  /** Moves failures to another cluster, saying how (merged, split). */
+  @SqlUpdate(
+      """
+      UPDATE failures SET cluster_id = :into, cluster_method = :method, cluster_score = 1.0,
+             cluster_match_id = NULL
+       WHERE id IN (<ids>)""")
+  void move(@BindList("ids") List<Long> ids, long into, String method);
+
+  /** One failure (the first) for each fingerprint in the cluster. */
+  @SqlQuery(
+      "SELECT MIN(id) FROM failures WHERE cluster_id = :clusterId GROUP BY fingerprint ORDER BY 1")
+  List<Long> onePerFingerprint(long clusterId);
+
+  @SqlQuery("SELECT id FROM failures WHERE cluster_id = :clusterId ORDER BY id")
+  List<Long> idsInCluster(long clusterId);
+
+  @SqlQuery("SELECT id FROM failures WHERE cluster_id = :clusterId AND fingerprint IN (<fps>)")
+  List<Long> idsWithFingerprints(long clusterId, @BindList("fps") List<String> fingerprints);
+
+  /** The failures' count, the sum of their ids and of their cluster ids, as the index sums them. */
+  @SqlQuery(
+      "SELECT COUNT(*) AS count, COALESCE(SUM(id), 0) AS id_sum,"
+          + " COALESCE(SUM(cluster_id), 0) AS cluster_sum FROM failures")
+  @RegisterConstructorMapper(Sums.class)
+  Sums sums();
+
+  /** See {@link #sums()}. */
+  record Sums(long count, long idSum, long clusterSum) {}
+
+  /** How many failures were placed by another normalization or clustering version. */
+  @SqlQuery(
+      """
+      SELECT COUNT(*) FROM failures
+       WHERE cluster_id IS NOT NULL
+         AND (normalization_version <> :normalization OR cluster_version <> :clustering)""")
+  long countStale(int normalization, int clustering);
+
+  @SqlQuery("SELECT COUNT(*) FROM failures")
+  long count();
 }

@@ -4,7 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 
-/** A group of failures that show the same underlying problem. */
+/**
+ * A group of failures that show the same underlying problem: its title (the founding failure's key
+ * line), kind, status, linked issue, when it was first and last seen, how many failures it has, and
+ * the cluster it was merged into, if a triager merged it.
+ */
 public record Cluster(
     long id,
     String fingerprint,
@@ -14,7 +18,9 @@ public record Cluster(
     String issueUrl,
     Instant firstSeen,
     Instant lastSeen,
-    long occurrences) {
+    long occurrences,
+    Long mergedInto,
+    Instant fixedAt) {
   public Cluster {
     requireNonNull(kind, "kind");
     requireNonNull(title, "title");

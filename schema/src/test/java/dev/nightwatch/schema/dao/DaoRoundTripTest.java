@@ -134,16 +134,29 @@ class DaoRoundTripTest extends StoreTest {
   @Test
   void aClusterBecomesKnownOnItsSecondOccurrence() {
     ClusterDao dao = database.jdbi().onDemand(ClusterDao.class);
-    long id = dao.create("fp1", FailureKind.TIMEOUT, "Timeout (0:15:00)!", T0);
+    long id = dao.create("fp1", FailureKind.TIMEOUT, "Timeout (0:15:00)!", T0, T0);
     assertThat(dao.find(id).orElseThrow().status()).isEqualTo(ClusterStatus.NEW);
 
-    dao.recordOccurrence(id, T0.plusSeconds(60));
+    dao.recordOccurrence(id, T0.plusSeconds(60), T0);
 
-    Cluster cluster = dao.findByFingerprint("fp1").orElseThrow();
+    Cluster cluster = dao.find(id).orElseThrow();
     assertThat(cluster.status()).isEqualTo(ClusterStatus.KNOWN);
     assertThat(cluster.occurrences()).isEqualTo(2);
     assertThat(cluster.firstSeen()).isEqualTo(T0);
     assertThat(cluster.lastSeen()).isEqualTo(T0.plusSeconds(60));
+  }
+
+  @Test
+  void aFixedClusterStaysFixedForOlderFailuresAndReopensForNewerOnes() {
+    ClusterDao dao = database.jdbi().onDemand(ClusterDao.class);
+    long id = dao.create("fp1", FailureKind.TIMEOUT, "Timeout (0:15:00)!", T0, T0);
+    dao.markFixed(id, T0.plusSeconds(100));
+
+    dao.recordOccurrence(id, T0.plusSeconds(50), T0);
+    assertThat(dao.find(id).orElseThrow().status()).isEqualTo(ClusterStatus.FIXED);
+
+    dao.recordOccurrence(id, T0.plusSeconds(150), T0);
+    assertThat(dao.find(id).orElseThrow().status()).isEqualTo(ClusterStatus.KNOWN);
   }
 
   @Test

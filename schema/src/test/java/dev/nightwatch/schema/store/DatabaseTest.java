@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +18,7 @@ class DatabaseTest {
   void migratesAnEmptyDatabaseToTheWholeCoreModel() throws Exception {
     Database database = Database.open(dataDir.resolve("fresh"), Duration.ofSeconds(1));
 
-    assertThat(database.migrate()).isEqualTo(1);
+    assertThat(database.migrate()).isEqualTo(2);
 
     List<String> tables =
         database
@@ -34,8 +36,10 @@ class DatabaseTest {
             "build_verdicts",
             "builders",
             "builds",
+            "cluster_pins",
             "clusters",
             "failures",
+            "index_queue",
             "ingest_cursors",
             "log_chunks",
             "logs",
@@ -45,8 +49,40 @@ class DatabaseTest {
             "sources",
             "steps",
             "test_outcomes",
+            "triage_rules",
             "workers");
     assertThat(Files.exists(dataDir.resolve("fresh").resolve(Database.FILE_NAME))).isTrue();
+  }
+
+  @Test
+  void aVersion1DatabaseWithFailuresMigratesKeepingThem() throws Exception {
+    Database database = Database.open(dataDir, Duration.ofSeconds(1));
+    Flyway.configure()
+        .dataSource("jdbc:sqlite:" + database.file(), null, null)
+        .locations("classpath:db/migration")
+        .target("1")
+        .load()
+        .migrate();
+    long buildId =
+        new BuildWriter(database.jdbi(), new LogStore(database.jdbi()), Clock.systemUTC())
+            .write(TestBuilds.build(1, "x\n"))
+            .buildId();
+    database
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "INSERT INTO failures (build_id, ordinal, kind, rule, created_at)"
+                        + " VALUES (?, 0, 'CRASH', 'r', 0)",
+                    buildId));
+
+    assertThat(database.migrate()).isEqualTo(1);
+    long failures =
+        database
+            .jdbi()
+            .withHandle(
+                h -> h.createQuery("SELECT COUNT(*) FROM failures").mapTo(Long.class).one());
+    assertThat(failures).isEqualTo(1);
   }
 
   @Test

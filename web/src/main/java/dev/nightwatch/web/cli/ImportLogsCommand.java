@@ -1,13 +1,19 @@
 package dev.nightwatch.web.cli;
 
+import dev.nightwatch.analyzer.dedup.FailureIndex;
 import dev.nightwatch.collector.files.LogFileReader;
+import dev.nightwatch.schema.dao.ClusterDao;
+import dev.nightwatch.schema.dao.FailureDao;
+import dev.nightwatch.schema.dao.IndexQueueDao;
 import dev.nightwatch.schema.store.Database;
 import dev.nightwatch.web.NightwatchConfiguration;
+import dev.nightwatch.web.ingest.FailureIndexer;
 import dev.nightwatch.web.ingest.LogImport;
 import dev.nightwatch.web.ingest.Store;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -77,15 +83,68 @@ public final class ImportLogsCommand extends ConfiguredCommand<NightwatchConfigu
       Database database,
       List<Path> paths,
       PrintStream out,
-      PrintStream err) {
-    Store store = Store.over(database, Clock.systemUTC());
-    LogImport logImport =
-        new LogImport(
-            new LogFileReader(configuration.getStore().getMaxLogSize().toBytes()), store.ingest());
-    LogImport.Report report =
-        logImport.run(paths, result -> (result.failed() ? err : out).println(result));
-    out.println(report.summary() + " (store: " + database.file() + ")");
-    return report;
+      PrintStream err)
+      throws IOException {
+    FailureIndexer indexer = openIndex(configuration, database, out);
+    try {
+      Store store =
+          indexer == null
+              ? Store.over(database, Clock.systemUTC())
+              : Store.over(database, Clock.systemUTC(), indexer);
+      LogImport logImport =
+          new LogImport(
+              new LogFileReader(configuration.getStore().getMaxLogSize().toBytes()),
+              store.ingest());
+      LogImport.Report report =
+          logImport.run(paths, result -> (result.failed() ? err : out).println(result));
+      out.println(report.summary() + " (store: " + database.file() + ")");
+      out.println(clusterSummary(database, indexer));
+      return report;
+    } finally {
+      if (indexer != null) {
+        indexer.close();
+      }
+    }
+  }
+
+  /**
+   * The failure index, reconciled with the database; null when a running server holds it (the
+   * server then clusters what this import stores, within its poll interval).
+   */
+  static FailureIndexer openIndex(
+      NightwatchConfiguration configuration, Database database, PrintStream out)
+      throws IOException {
+    try {
+      FailureIndexer indexer =
+          configuration
+              .getClustering()
+              .open(database.jdbi(), configuration.getStore().getDataDir());
+      indexer.reconcile();
+      return indexer;
+    } catch (FailureIndex.BusyException e) {
+      out.println(e.getMessage() + ": it will cluster and index the failures stored now");
+      return null;
+    }
+  }
+
+  private static String clusterSummary(Database database, FailureIndexer indexer) {
+    return database
+        .jdbi()
+        .withHandle(
+            h -> {
+              long failures = h.attach(FailureDao.class).count();
+              long clusters = h.attach(ClusterDao.class).count();
+              long queued = h.attach(IndexQueueDao.class).count();
+              return "%d failures in %d clusters%s"
+                  .formatted(
+                      failures,
+                      clusters,
+                      queued == 0
+                          ? ""
+                          : "; %d waiting for %s"
+                              .formatted(
+                                  queued, indexer == null ? "the server's index" : "the index"));
+            });
   }
 
   @Override

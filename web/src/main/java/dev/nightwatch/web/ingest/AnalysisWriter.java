@@ -7,7 +7,9 @@ import dev.nightwatch.analyzer.LogAnalyzer;
 import dev.nightwatch.analyzer.TestVerdict;
 import dev.nightwatch.analyzer.Verdict;
 import dev.nightwatch.analyzer.fingerprint.Fingerprint;
+import dev.nightwatch.schema.dao.ClusterDao;
 import dev.nightwatch.schema.dao.FailureDao;
+import dev.nightwatch.schema.dao.IndexQueueDao;
 import dev.nightwatch.schema.dao.TestOutcomeDao;
 import dev.nightwatch.schema.dao.VerdictDao;
 import dev.nightwatch.schema.model.BuildResult;
@@ -42,8 +44,18 @@ final class AnalysisWriter {
       Handle handle, long buildId, BuildResult result, List<AnalysedLog> logs, Instant now) {
     FailureDao failures = handle.attach(FailureDao.class);
     TestOutcomeDao outcomes = handle.attach(TestOutcomeDao.class);
+    IndexQueueDao queue = handle.attach(IndexQueueDao.class);
+    // The old failures leave the index and their clusters' counts; the new ones are queued to be
+    // clustered and indexed, all in this transaction.
+    List<Long> clusters = failures.clustersOfBuild(buildId);
+    queue.enqueueBuild(buildId, now);
     failures.deleteByBuild(buildId);
     outcomes.deleteByBuild(buildId);
+    if (!clusters.isEmpty()) {
+      ClusterDao dao = handle.attach(ClusterDao.class);
+      dao.recount(clusters, now);
+      dao.restatus(clusters);
+    }
 
     int ordinal = 0;
     Map<String, TestVerdict> tests = new LinkedHashMap<>();
@@ -57,6 +69,7 @@ final class AnalysisWriter {
       }
       verdicts.add(log.analysis().verdict());
     }
+    queue.enqueueBuild(buildId, now);
     tests
         .values()
         .forEach(

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ingest pipeline for one collected build: each log is read once, streamed, for its analysis
@@ -23,14 +25,32 @@ import java.util.Map;
  * verdict are stored in one transaction. Ingesting the same build again changes nothing.
  */
 public final class BuildIngest {
+  private static final Logger LOG = LoggerFactory.getLogger(BuildIngest.class);
+
+  /** Work for after the build is committed: clustering and indexing its failures. */
+  @FunctionalInterface
+  public interface AfterCommit {
+    /** Nothing: the failures wait in the index queue for the process that holds the index. */
+    AfterCommit NOTHING = () -> {};
+
+    void run() throws IOException;
+  }
+
   private final BuildWriter writer;
   private final LogAnalyzer analyzer;
   private final Clock clock;
+  private final AfterCommit afterCommit;
 
   public BuildIngest(BuildWriter writer, LogAnalyzer analyzer, Clock clock) {
+    this(writer, analyzer, clock, AfterCommit.NOTHING);
+  }
+
+  public BuildIngest(
+      BuildWriter writer, LogAnalyzer analyzer, Clock clock, AfterCommit afterCommit) {
     this.writer = writer;
     this.analyzer = analyzer;
     this.clock = clock;
+    this.afterCommit = afterCommit;
   }
 
   public BuildWriter.Result ingest(BuildRecord build) throws IOException {
@@ -47,6 +67,22 @@ public final class BuildIngest {
         order.add(log);
       }
     }
+    BuildWriter.Result result = write(build, analyses, digests, order);
+    try {
+      afterCommit.run();
+    } catch (IOException | RuntimeException e) {
+      // The build is stored and its failures are queued: the next drain clusters them.
+      LOG.warn("build {} is stored; clustering its failures is deferred", result.buildId(), e);
+    }
+    return result;
+  }
+
+  private BuildWriter.Result write(
+      BuildRecord build,
+      Map<LogRecord, LogAnalysis> analyses,
+      Map<LogRecord, LogDigest> digests,
+      List<LogRecord> order)
+      throws IOException {
     return writer.write(
         build,
         digests,

@@ -10,15 +10,8 @@ import dev.nightwatch.schema.model.LogInfo;
 import dev.nightwatch.schema.store.Database;
 import dev.nightwatch.schema.store.LogDigest;
 import dev.nightwatch.schema.store.LogStore;
-import dev.nightwatch.web.NightwatchApplication;
-import dev.nightwatch.web.NightwatchConfiguration;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.util.JarLocation;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,8 +28,7 @@ class ImportLogsCommandIT {
   @TempDir Path dir;
   private Path config;
   private Path logs;
-  private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+  private final CliRun cli = new CliRun();
 
   @BeforeEach
   void writeConfig() throws Exception {
@@ -48,13 +40,6 @@ class ImportLogsCommandIT {
   }
 
   private Optional<Throwable> run(String... args) throws Exception {
-    stdout.reset();
-    stderr.reset();
-    PrintStream out = new PrintStream(stdout, true, UTF_8);
-    PrintStream err = new PrintStream(stderr, true, UTF_8);
-    Bootstrap<NightwatchConfiguration> bootstrap = new Bootstrap<>(new NightwatchApplication());
-    bootstrap.addCommand(new ImportLogsCommand(out, err));
-    Cli cli = new Cli(new JarLocation(NightwatchApplication.class), bootstrap, out, err);
     List<String> all = new ArrayList<>(List.of("import-logs", "-c", config.toString()));
     all.addAll(List.of(args));
     return cli.run(all.toArray(String[]::new));
@@ -79,12 +64,12 @@ class ImportLogsCommandIT {
 
     assertThat(error)
         .hasValueSatisfying(e -> assertThat(e).hasMessage("3 of 5 files could not be imported"));
-    assertThat(stderr.toString(UTF_8))
+    assertThat(cli.err())
         .contains(binary + ": not a text log: binary data (a NUL byte at offset 4)")
         .contains(empty + ": empty file")
         .contains(missing + ": no such file")
         .doesNotContain("Exception");
-    assertThat(stdout.toString(UTF_8))
+    assertThat(cli.out())
         .contains("created    " + good + " → build")
         .contains("created    " + latin1 + " → build")
         .contains("5 files: 2 created, 0 updated, 0 unchanged, 3 failed");
@@ -104,7 +89,7 @@ class ImportLogsCommandIT {
     Optional<Throwable> again = run(logs.toString());
 
     assertThat(again).isEmpty();
-    assertThat(stdout.toString(UTF_8)).contains("unchanged  " + logs.resolve("a-1.log"));
+    assertThat(cli.out()).contains("unchanged  " + logs.resolve("a-1.log"));
     assertThat(database().jdbi().onDemand(BuildDao.class).count()).isEqualTo(2);
     assertThat(chunkCount()).isEqualTo(chunks);
     assertThat(count("build_verdicts")).isEqualTo(2);
@@ -144,8 +129,7 @@ class ImportLogsCommandIT {
 
     assertThat(run(log.toString())).isPresent();
 
-    assertThat(stderr.toString(UTF_8))
-        .contains(log + ": 2,000 bytes is more than the 1,024-byte limit");
+    assertThat(cli.err()).contains(log + ": 2,000 bytes is more than the 1,024-byte limit");
   }
 
   @Test
@@ -161,7 +145,7 @@ class ImportLogsCommandIT {
     Files.writeString(log, "./x.c:1:2: error: boom\n");
     assertThat(run(log.toString())).isEmpty();
 
-    assertThat(stdout.toString(UTF_8)).contains("updated");
+    assertThat(cli.out()).contains("updated");
     Jdbi jdbi = database().jdbi();
     List<String> kinds =
         jdbi.withHandle(h -> h.createQuery("SELECT kind FROM failures").mapTo(String.class).list());

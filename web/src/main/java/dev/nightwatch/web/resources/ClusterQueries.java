@@ -1,0 +1,55 @@
+package dev.nightwatch.web.resources;
+
+import dev.nightwatch.schema.dao.ClusterDao;
+import dev.nightwatch.schema.dao.FailureDao;
+import dev.nightwatch.schema.dao.TriageRuleDao;
+import dev.nightwatch.schema.model.Cluster;
+import dev.nightwatch.schema.model.FailureDocument;
+import dev.nightwatch.web.api.ClusterDetail;
+import jakarta.ws.rs.NotFoundException;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** Reads clusters for the API and the pages. */
+public final class ClusterQueries {
+  static final int PAGE = 50;
+  private static final int SPREAD = 30;
+
+  private final Jdbi jdbi;
+
+  public ClusterQueries(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** The clusters seen most recently, not merged away; 50 a page from {@code offset}. */
+  public List<Cluster> recent(int offset) {
+    return jdbi.withExtension(ClusterDao.class, d -> d.recent(offset, PAGE));
+  }
+
+  /** A cluster with its spread, actions and a page of failures; 404 when there is none. */
+  public ClusterDetail detail(long id, int offset) {
+    return jdbi.withHandle(
+        h -> {
+          ClusterDao clusters = h.attach(ClusterDao.class);
+          Cluster c =
+              clusters.find(id).orElseThrow(() -> new NotFoundException("no cluster " + id));
+          List<FailureDocument> members = h.attach(FailureDao.class).members(id, offset, PAGE + 1);
+          boolean more = members.size() > PAGE;
+          return new ClusterDetail(
+              c,
+              clusters.spread(id, ClusterDao.Over.BUILDER, SPREAD),
+              clusters.spread(id, ClusterDao.Over.WORKER, SPREAD),
+              clusters.spread(id, ClusterDao.Over.BRANCH, SPREAD),
+              h.attach(TriageRuleDao.class).forCluster(id),
+              more ? members.subList(0, PAGE) : members,
+              offset,
+              more ? offset + PAGE : null);
+        });
+  }
+
+  /** One failure with its build context and why it is in its cluster; 404 when there is none. */
+  public FailureDocument failure(long id) {
+    return jdbi.withExtension(FailureDao.class, d -> d.document(id))
+        .orElseThrow(() -> new NotFoundException("no failure " + id));
+  }
+}
