@@ -10,14 +10,12 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
-import org.apache.lucene.util.BytesRef;
 
 /** The fields of a failure's document in the index, and how a failure becomes one. */
 final class FailureFields {
@@ -25,7 +23,6 @@ final class FailureFields {
   static final String ID_VALUE = "id_value";
   static final String BUILD = "build";
   static final String CLUSTER = "cluster";
-  static final String CLUSTER_GROUP = "cluster_group";
   static final String FINGERPRINT = "fingerprint";
   static final String KIND = "kind";
   static final String TEST = "test";
@@ -52,6 +49,7 @@ final class FailureFields {
   /** The facet dimensions, each counted over the hits and usable as an exact filter. */
   static final String[] FACETS = {KIND, BUILDER, TEST, BRANCH, WORKER};
 
+  /** Facets, and the cluster as one more: the hits of each cluster, counted in the same pass. */
   static final FacetsConfig FACETS_CONFIG = new FacetsConfig();
 
   /** Text that the highlighter reads: positions and offsets in the postings, value stored. */
@@ -86,7 +84,6 @@ final class FailureFields {
     if (f.clusterId() != null) {
       d.add(new StoredField(CLUSTER, f.clusterId()));
       d.add(new NumericDocValuesField(CLUSTER, f.clusterId()));
-      d.add(new SortedDocValuesField(CLUSTER_GROUP, new BytesRef(Long.toString(f.clusterId()))));
     }
     d.add(new StringField(FINGERPRINT, f.fingerprint(), Field.Store.YES));
     String kind = kind(f.kind().name());
@@ -117,6 +114,9 @@ final class FailureFields {
     facet(d, TEST, f.testFile());
     facet(d, BRANCH, f.branch());
     facet(d, WORKER, f.worker());
+    if (f.clusterId() != null) {
+      facet(d, CLUSTER, Long.toString(f.clusterId()));
+    }
     return FACETS_CONFIG.build(d);
   }
 

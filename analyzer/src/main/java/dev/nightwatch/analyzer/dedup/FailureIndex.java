@@ -21,9 +21,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -36,9 +39,11 @@ import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
@@ -68,6 +73,12 @@ public final class FailureIndex implements Closeable {
 
   private static final int MORE_LIKE_THIS_TERMS = 32;
 
+  /**
+   * How many of a new failure's words its similarity query asks for: the most telling ones, so the
+   * query stays fast on a large index; the self-score still counts every word.
+   */
+  private static final int SIMILAR_TERMS = 48;
+
   private final Analyzer analyzer = new StandardAnalyzer();
   private final FailureQueryParser parser = new FailureQueryParser(analyzer);
   private final GroupedSearch grouped = new GroupedSearch(analyzer);
@@ -75,18 +86,36 @@ public final class FailureIndex implements Closeable {
   private final FSDirectory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
+  private final ExecutorService searchThreads;
   private volatile boolean dirty;
 
   private FailureIndex(Path dir) throws IOException {
     this.dir = dir;
     directory = FSDirectory.open(dir);
     try {
-      writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
+      writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64));
     } catch (LockObtainFailedException e) {
       directory.close();
       throw new BusyException(dir, e);
     }
-    searchers = new SearcherManager(writer, null);
+    // A search runs on every core, a slice of the index each.
+    searchThreads =
+        Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(),
+            r -> {
+              Thread t = new Thread(r, "nightwatch-search");
+              t.setDaemon(true);
+              return t;
+            });
+    searchers =
+        new SearcherManager(
+            writer,
+            new SearcherFactory() {
+              @Override
+              public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                return new IndexSearcher(reader, searchThreads);
+              }
+            });
   }
 
   /**
@@ -138,6 +167,7 @@ public final class FailureIndex implements Closeable {
     searchers.close();
     writer.rollback();
     directory.close();
+    searchThreads.shutdown();
   }
 
   /** How many failures the index holds. */
@@ -235,7 +265,7 @@ public final class FailureIndex implements Closeable {
           }
           String text = searcher.storedFields().document(self.scoreDocs[0].doc).get(TEXT);
           SimilarityQuery similar = new SimilarityQuery(analyzer, text);
-          Query terms = similar.rarest(searcher, MORE_LIKE_THIS_TERMS);
+          Query terms = similar.telling(searcher.getIndexReader(), MORE_LIKE_THIS_TERMS, 2);
           Query query =
               new BooleanQuery.Builder()
                   .add(parser.filtered(terms, page.filters(), page.from(), page.to()), Occur.MUST)
@@ -258,7 +288,7 @@ public final class FailureIndex implements Closeable {
     }
     BooleanQuery.Builder query =
         new BooleanQuery.Builder()
-            .add(similar.allTerms(), Occur.MUST)
+            .add(similar.telling(reader(), SIMILAR_TERMS, 1), Occur.MUST)
             .add(new TermQuery(new Term(KIND, FailureFields.kind(f.kind().name()))), Occur.FILTER)
             .add(new TermQuery(new Term(ID, Long.toString(f.failureId()))), Occur.MUST_NOT);
     Query compatible = compatible(f);
@@ -269,7 +299,10 @@ public final class FailureIndex implements Closeable {
         searcher -> {
           double self = similar.selfScore(searcher);
           List<Similar> out = new ArrayList<>();
-          for (ScoreDoc hit : searcher.search(query.build(), max).scoreDocs) {
+          // Counting stops at the candidates wanted, so BM25's block-max skipping starts at once.
+          TopDocs top =
+              searcher.search(query.build(), new TopScoreDocCollectorManager(max, null, max));
+          for (ScoreDoc hit : top.scoreDocs) {
             SearchHit h = GroupedSearch.hit(searcher, hit, Map.of());
             out.add(new Similar(h.failureId(), h.clusterId(), Math.min(1.0, hit.score / self)));
           }
@@ -313,6 +346,11 @@ public final class FailureIndex implements Closeable {
           FailureKind.ENV_CHANGED,
           FailureKind.CRASH);
 
+  /** The current reader, for term statistics. */
+  private IndexReader reader() throws IOException {
+    return read(IndexSearcher::getIndexReader);
+  }
+
   /** A read against a current searcher. */
   private interface Read<T> {
     T apply(IndexSearcher searcher) throws IOException;
@@ -346,5 +384,6 @@ public final class FailureIndex implements Closeable {
     searchers.close();
     writer.close();
     directory.close();
+    searchThreads.shutdown();
   }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
@@ -18,24 +19,45 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.grouping.GroupDocs;
-import org.apache.lucene.search.grouping.GroupingSearch;
-import org.apache.lucene.search.grouping.TopGroups;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
-import org.apache.lucene.util.BytesRef;
 
-/** Runs one search: hits grouped by cluster, facet counts over all hits, highlighted excerpts. */
+/**
+ * Runs one search in one pass over its hits: the best hits (or, for a search without words, the
+ * newest) grouped by cluster, the facet counts of every hit (the clusters' too, which give each
+ * cluster's hit count and how many clusters matched), and the shown hits highlighted.
+ */
 final class GroupedSearch {
   private static final int FACET_VALUES = 10;
   private static final int PASSAGES = 3;
   private static final String[] HIGHLIGHTED = {FailureFields.KEY, FailureFields.EXCERPT};
+
+  /** Hits ranked before grouping: enough for the page's clusters, grown when they are not. */
+  private static final int MIN_WINDOW = 300;
+
+  private static final int MAX_WINDOW = 100_000;
+  private static final Long UNCLUSTERED = Long.MIN_VALUE;
+  private static final Sort NEWEST =
+      new Sort(new SortField(FailureFields.TIME, SortField.Type.LONG, true));
 
   private final Analyzer analyzer;
   private SortedSetDocValuesReaderState facetState;
@@ -46,38 +68,99 @@ final class GroupedSearch {
 
   SearchPage run(IndexSearcher searcher, Query query, Query highlight, SearchRequest request)
       throws IOException {
-    GroupingSearch grouping =
-        new GroupingSearch(FailureFields.CLUSTER_GROUP)
-            .setGroupDocsLimit(request.hitsPerCluster())
-            .setAllGroups(true)
-            .setIncludeMaxScore(true)
-            .disableCaching();
-    TopGroups<BytesRef> top = grouping.search(searcher, query, request.offset(), request.limit());
-    List<ScoreDoc> shown = new ArrayList<>();
-    if (top != null) {
-      for (GroupDocs<BytesRef> g : top.groups) {
-        shown.addAll(List.of(g.scoreDocs));
+    // One pass over the hits gives the best hits and the facet counts, the clusters' among them.
+    boolean recent = query instanceof MatchAllDocsQuery || isMatchAll(query);
+    int want = request.offset() + request.limit();
+    int window = Math.max(MIN_WINDOW, want * request.hitsPerCluster() * 4);
+    while (true) {
+      CollectorManager<?, ? extends TopDocs> top =
+          recent
+              ? new TopFieldCollectorManager(NEWEST, window, null, window)
+              : new TopScoreDocCollectorManager(window, null, window);
+      Object[] results =
+          searcher.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
+      TopDocs docs = (TopDocs) results[0];
+      FacetsCollector matching = (FacetsCollector) results[1];
+      long total = matching.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+      Map<Long, List<ScoreDoc>> groups = group(searcher, docs.scoreDocs, request.hitsPerCluster());
+      boolean complete =
+          groups.size() >= want || docs.scoreDocs.length >= total || window >= MAX_WINDOW;
+      if (complete) {
+        return page(searcher, matching, total, groups, highlight, request);
       }
+      window = Math.min(MAX_WINDOW, window * 4);
     }
-    Map<Integer, Map<String, List<Fragment>>> marks = highlight(searcher, highlight, shown);
-    List<SearchPage.ClusterHits> clusters = new ArrayList<>();
-    if (top != null) {
-      for (GroupDocs<BytesRef> g : top.groups) {
-        List<SearchHit> hits = new ArrayList<>();
-        for (ScoreDoc sd : g.scoreDocs) {
-          hits.add(hit(searcher, sd, marks.getOrDefault(sd.doc, Map.of())));
-        }
-        Long cluster = g.groupValue == null ? null : Long.valueOf(g.groupValue.utf8ToString());
-        clusters.add(new SearchPage.ClusterHits(cluster, g.totalHits.value, maxScore(g), hits));
-      }
-    }
-    long total = top == null ? 0 : top.totalHitCount;
-    int groups = top == null || top.totalGroupCount == null ? 0 : top.totalGroupCount;
-    return new SearchPage(total, groups, clusters, total == 0 ? Map.of() : facets(searcher, query));
   }
 
-  private static float maxScore(GroupDocs<BytesRef> g) {
-    return Float.isNaN(g.maxScore) ? 0 : g.maxScore;
+  private static boolean isMatchAll(Query q) {
+    return q instanceof BooleanQuery b
+        && b.clauses().stream()
+            .allMatch(
+                c ->
+                    c.getOccur() == BooleanClause.Occur.FILTER
+                        || c.getQuery() instanceof MatchAllDocsQuery)
+        && b.clauses().stream().anyMatch(c -> c.getQuery() instanceof MatchAllDocsQuery);
+  }
+
+  /** The hits by cluster, best cluster first, each with its best hits (at most {@code per}). */
+  private static Map<Long, List<ScoreDoc>> group(IndexSearcher searcher, ScoreDoc[] docs, int per)
+      throws IOException {
+    Map<Long, List<ScoreDoc>> groups = new LinkedHashMap<>();
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    for (ScoreDoc sd : docs) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+      NumericDocValues cluster = leaf.reader().getNumericDocValues(FailureFields.CLUSTER);
+      Long id =
+          cluster != null && cluster.advanceExact(sd.doc - leaf.docBase)
+              ? cluster.longValue()
+              : null;
+      List<ScoreDoc> members =
+          groups.computeIfAbsent(id == null ? UNCLUSTERED : id, k -> new ArrayList<>());
+      if (members.size() < per) {
+        members.add(sd);
+      }
+    }
+    return groups;
+  }
+
+  private SearchPage page(
+      IndexSearcher searcher,
+      FacetsCollector matching,
+      long total,
+      Map<Long, List<ScoreDoc>> groups,
+      Query highlight,
+      SearchRequest request)
+      throws IOException {
+    List<Map.Entry<Long, List<ScoreDoc>>> shown =
+        groups.entrySet().stream().skip(request.offset()).limit(request.limit()).toList();
+    List<ScoreDoc> docs = shown.stream().flatMap(e -> e.getValue().stream()).toList();
+    Map<Integer, Map<String, List<Fragment>>> marks = highlight(searcher, highlight, docs);
+    Facets facets = facetCounts(searcher, matching);
+    List<SearchPage.ClusterHits> clusters = new ArrayList<>();
+    for (Map.Entry<Long, List<ScoreDoc>> g : shown) {
+      List<SearchHit> hits = new ArrayList<>();
+      for (ScoreDoc sd : g.getValue()) {
+        hits.add(hit(searcher, sd, marks.getOrDefault(sd.doc, Map.of())));
+      }
+      Long cluster = g.getKey() == UNCLUSTERED ? null : g.getKey();
+      long count = g.getValue().size();
+      if (cluster != null && facets != null) {
+        Number n = facets.getSpecificValue(FailureFields.CLUSTER, cluster.toString());
+        count = n == null ? count : Math.max(count, n.longValue());
+      }
+      clusters.add(new SearchPage.ClusterHits(cluster, count, score(g.getValue().get(0)), hits));
+    }
+    int totalClusters = facets == null ? groups.size() : distinct(facets, FailureFields.CLUSTER);
+    boolean unclustered = groups.containsKey(UNCLUSTERED);
+    return new SearchPage(
+        total,
+        totalClusters + (unclustered ? 1 : 0),
+        clusters,
+        total == 0 ? Map.of() : counts(facets));
+  }
+
+  private static float score(ScoreDoc sd) {
+    return Float.isNaN(sd.score) ? 0 : sd.score;
   }
 
   static SearchHit hit(IndexSearcher searcher, ScoreDoc sd, Map<String, List<Fragment>> marks)
@@ -116,19 +199,30 @@ final class GroupedSearch {
     return out;
   }
 
-  private Map<String, List<SearchPage.Count>> facets(IndexSearcher searcher, Query query)
-      throws IOException {
+  private Facets facetCounts(IndexSearcher searcher, FacetsCollector matching) throws IOException {
     SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
-    if (state == null) {
+    return state == null ? null : new SortedSetDocValuesFacetCounts(state, matching);
+  }
+
+  /** How many values of a facet the hits have. */
+  private static int distinct(Facets facets, String dim) throws IOException {
+    try {
+      FacetResult r = facets.getTopChildren(1, dim);
+      return r == null ? 0 : r.childCount;
+    } catch (IllegalArgumentException noSuchDimension) {
+      return 0;
+    }
+  }
+
+  private static Map<String, List<SearchPage.Count>> counts(Facets facets) throws IOException {
+    if (facets == null) {
       return Map.of();
     }
-    FacetsCollector hits = searcher.search(query, new FacetsCollectorManager());
-    SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, hits);
-    Map<String, List<SearchPage.Count>> facets = new LinkedHashMap<>();
+    Map<String, List<SearchPage.Count>> out = new LinkedHashMap<>();
     for (String dim : FailureFields.FACETS) {
       FacetResult result;
       try {
-        result = counts.getTopChildren(FACET_VALUES, dim);
+        result = facets.getTopChildren(FACET_VALUES, dim);
       } catch (IllegalArgumentException noSuchDimension) {
         continue;
       }
@@ -137,10 +231,10 @@ final class GroupedSearch {
         for (LabelAndValue lv : result.labelValues) {
           values.add(new SearchPage.Count(lv.label, lv.value.longValue()));
         }
-        facets.put(dim, values);
+        out.put(dim, values);
       }
     }
-    return facets;
+    return out;
   }
 
   /** The facet ordinals of this reader, built once per reader (they change on refresh). */

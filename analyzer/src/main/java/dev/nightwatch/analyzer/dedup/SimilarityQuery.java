@@ -35,21 +35,16 @@ final class SimilarityQuery {
     return terms.isEmpty();
   }
 
-  /** Every word of the text, each a SHOULD clause: BM25 ranks by what is shared. */
-  Query allTerms() {
-    BooleanQuery.Builder q = new BooleanQuery.Builder();
-    terms.keySet().forEach(t -> q.add(new TermQuery(new Term(TEXT, t)), Occur.SHOULD));
-    return q.build();
-  }
-
-  /** The {@code n} words that tell most (frequent here, rare in the index), as a query. */
-  Query rarest(IndexSearcher searcher, int n) throws IOException {
-    IndexReader reader = searcher.getIndexReader();
+  /**
+   * The {@code n} words that tell most — frequent in this text, rare in the index, found in at
+   * least {@code minDocs} of its documents — as SHOULD clauses: BM25 ranks by what is shared.
+   */
+  Query telling(IndexReader reader, int n, int minDocs) throws IOException {
     int docs = Math.max(1, reader.numDocs());
     Map<String, Double> weight = new LinkedHashMap<>();
     for (Map.Entry<String, Integer> e : terms.entrySet()) {
       int df = reader.docFreq(new Term(TEXT, e.getKey()));
-      if (df > 1) { // a word only this failure has finds nothing else
+      if (df >= minDocs) { // a word no other failure has cannot make it like another
         weight.put(e.getKey(), e.getValue() * Math.log(1.0 + docs / (double) df));
       }
     }

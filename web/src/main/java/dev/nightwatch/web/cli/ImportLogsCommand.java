@@ -96,7 +96,14 @@ public final class ImportLogsCommand extends ConfiguredCommand<NightwatchConfigu
               new LogFileReader(configuration.getStore().getMaxLogSize().toBytes()),
               store.ingest());
       LogImport.Report report =
-          logImport.run(paths, result -> (result.failed() ? err : out).println(result));
+          logImport.run(
+              paths,
+              result -> {
+                // A line per file as it is done, even when the output is a pipe.
+                PrintStream to = result.failed() ? err : out;
+                to.println(result);
+                to.flush();
+              });
       out.println(report.summary() + " (store: " + database.file() + ")");
       out.println(clusterSummary(database, indexer));
       return report;
