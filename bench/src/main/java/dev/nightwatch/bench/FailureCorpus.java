@@ -3,6 +3,7 @@ package dev.nightwatch.bench;
 import dev.nightwatch.analyzer.FailureFinding;
 import dev.nightwatch.analyzer.LogAnalyzer;
 import dev.nightwatch.analyzer.dedup.IndexedFailure;
+import dev.nightwatch.analyzer.dedup.PairwiseQuality;
 import dev.nightwatch.analyzer.fingerprint.Fingerprint;
 import dev.nightwatch.analyzer.fingerprint.Normalizer;
 import dev.nightwatch.analyzer.log.LogFormat;
@@ -39,7 +40,6 @@ final class FailureCorpus {
   private static final long YEAR_MILLIS = 365L * 24 * 3600 * 1000;
   private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]+");
   private static final Pattern BIG = Pattern.compile("(?<![\\w.])\\d{3,}(?![\\w.])");
-  private static final Pattern SMALL = Pattern.compile("(?<![\\w.:])(\\d{1,2})(?![\\w.])");
   private static final Pattern LAST_WORD = Pattern.compile("([A-Za-z_]{3,})(?=[^A-Za-z_]*$)");
   private static final String[] BRANCHES = {"main", "main", "main", "main", "3.14", "3.13"};
 
@@ -89,8 +89,8 @@ final class FailureCorpus {
     String excerpt =
         volatile_(base.excerpt().replace(base.keyLine(), rename(base.keyLine(), word)), random);
     if (bump) {
-      keyLine = bumpSmall(keyLine);
-      excerpt = bumpSmall(excerpt);
+      keyLine = PairwiseQuality.perturbed(keyLine);
+      excerpt = PairwiseQuality.perturbed(excerpt);
     }
     String testFile = base.testFile();
     String testName =
@@ -137,12 +137,6 @@ final class FailureCorpus {
     String s = HEX.matcher(text).replaceAll(r -> "0x" + Long.toHexString(random.nextLong() >>> 16));
     s = BIG.matcher(s).replaceAll(r -> Integer.toString(100 + random.nextInt(900_000)));
     return s.replace("/tmp/", "/tmp/tmp" + Integer.toString(random.nextInt(1 << 30), 36) + "/");
-  }
-
-  private static String bumpSmall(String text) {
-    return SMALL
-        .matcher(text)
-        .replaceAll(r -> Integer.toString((Integer.parseInt(r.group(1)) + 3) % 97));
   }
 
   private static List<FailureFinding> readSamples() {

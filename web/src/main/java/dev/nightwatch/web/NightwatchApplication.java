@@ -30,6 +30,7 @@ import dev.nightwatch.web.resources.SearchQueries;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.JSONUnauthorizedHandler;
 import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -120,6 +121,7 @@ public final class NightwatchApplication extends Application<NightwatchConfigura
                     .setAuthenticator(new TokenAuthenticator(triageTokens(configuration)))
                     .setPrefix("Bearer")
                     .setRealm("nightwatch")
+                    .setUnauthorizedHandler(new JSONUnauthorizedHandler())
                     .buildAuthFilter()));
     environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Triager.class));
 

@@ -366,7 +366,9 @@ class NightwatchApplicationIT {
       long id = json("/api/search?q=pwned").at("/clusters/0/cluster/id").asLong();
       String body = "{\"url\": \"https://github.com/python/cpython/issues/4242\"}";
 
-      assertThat(post("/api/clusters/" + id + "/issue", body, null).statusCode()).isEqualTo(401);
+      HttpResponse<String> anonymous = post("/api/clusters/" + id + "/issue", body, null);
+      assertThat(anonymous.statusCode()).isEqualTo(401);
+      assertThat(JSON.readTree(anonymous.body()).get("code").asInt()).isEqualTo(401);
       assertThat(post("/api/clusters/" + id + "/issue", body, "wrong").statusCode()).isEqualTo(401);
       HttpResponse<String> ok = post("/api/clusters/" + id + "/issue", body, "alice-secret-token");
 

@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -112,7 +111,11 @@ public final class FailureIndex implements Closeable {
             writer,
             new SearcherFactory() {
               @Override
-              public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+              public IndexSearcher newSearcher(IndexReader reader, IndexReader previous)
+                  throws IOException {
+                // The facet ordinals of a new reader are built here, on the writer's side, so
+                // that the first search after a refresh does not wait for them.
+                grouped.prepare(reader);
                 return new IndexSearcher(reader, searchThreads);
               }
             });
@@ -201,11 +204,6 @@ public final class FailureIndex implements Closeable {
           }
           return new Checksum(count, ids, clusters);
         });
-  }
-
-  /** The cluster of an indexed failure with this fingerprint, if one is indexed with a cluster. */
-  public Optional<Long> clusterOf(String fingerprint) throws IOException {
-    return withFingerprint(fingerprint).map(Similar::clusterId);
   }
 
   /** An indexed failure with this fingerprint and a cluster, if there is one (score 1). */
@@ -366,17 +364,6 @@ public final class FailureIndex implements Closeable {
     } finally {
       searchers.release(searcher);
     }
-  }
-
-  /** The stored document of a failure, for tests and tools. */
-  Optional<Document> document(long failureId) throws IOException {
-    return read(
-        searcher -> {
-          TopDocs top = searcher.search(new TermQuery(new Term(ID, Long.toString(failureId))), 1);
-          return top.scoreDocs.length == 0
-              ? Optional.empty()
-              : Optional.of(searcher.storedFields().document(top.scoreDocs[0].doc));
-        });
   }
 
   @Override

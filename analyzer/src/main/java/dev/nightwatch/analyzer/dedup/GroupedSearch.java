@@ -60,7 +60,19 @@ final class GroupedSearch {
       new Sort(new SortField(FailureFields.TIME, SortField.Type.LONG, true));
 
   private final Analyzer analyzer;
-  private SortedSetDocValuesReaderState facetState;
+
+  /**
+   * Per reader (readers compare by identity), for the few newest: a state holds its reader, so a
+   * weak map would never let one go.
+   */
+  private final Map<IndexReader, SortedSetDocValuesReaderState> facetStates =
+      new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(
+            Map.Entry<IndexReader, SortedSetDocValuesReaderState> eldest) {
+          return size() > 3;
+        }
+      };
 
   GroupedSearch(Analyzer analyzer) {
     this.analyzer = analyzer;
@@ -237,17 +249,26 @@ final class GroupedSearch {
     return out;
   }
 
+  /** Builds the facet ordinals of a new reader ahead of its searches. */
+  void prepare(IndexReader reader) throws IOException {
+    facetState(reader);
+  }
+
   /** The facet ordinals of this reader, built once per reader (they change on refresh). */
-  private synchronized SortedSetDocValuesReaderState facetState(IndexReader reader)
-      throws IOException {
-    if (facetState == null || facetState.getReader() != reader) {
-      try {
-        facetState = new DefaultSortedSetDocValuesReaderState(reader, FailureFields.FACETS_CONFIG);
-      } catch (IllegalArgumentException noFacetsIndexedYet) {
-        return null;
+  private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+    synchronized (facetStates) {
+      if (facetStates.containsKey(reader)) {
+        return facetStates.get(reader);
       }
+      SortedSetDocValuesReaderState state;
+      try {
+        state = new DefaultSortedSetDocValuesReaderState(reader, FailureFields.FACETS_CONFIG);
+      } catch (IllegalArgumentException noFacetsIndexedYet) {
+        state = null;
+      }
+      facetStates.put(reader, state);
+      return state;
     }
-    return facetState;
   }
 
   /** The unified highlighter, giving each field's passages as fragments rather than markup. */

@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * similarity search can put the twin with its original.
  */
 class ClusterQualityTest {
-  private static final Pattern SMALL_NUMBER = Pattern.compile("(?<![\\w.])(\\d{1,2})(?![\\w.])");
-
   @TempDir Path dir;
 
   private record Item(String group, FailureFinding finding) {}
@@ -75,33 +71,19 @@ class ClusterQualityTest {
       }
     }
 
-    int truePairs = 0;
-    int predictedPairs = 0;
-    int correct = 0;
-    int onlySimilarityJoins = 0;
+    List<PairwiseQuality.Placed> placed = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
-      for (int j = i + 1; j < items.size(); j++) {
-        boolean duplicate = items.get(i).group().equals(items.get(j).group());
-        boolean together = clusters.get(i).equals(clusters.get(j));
-        truePairs += duplicate ? 1 : 0;
-        boolean sameFingerprint =
-            Fingerprint.of(items.get(i).finding()).equals(Fingerprint.of(items.get(j).finding()));
-        onlySimilarityJoins += duplicate && !sameFingerprint ? 1 : 0;
-        predictedPairs += together ? 1 : 0;
-        correct += duplicate && together ? 1 : 0;
-      }
+      placed.add(
+          new PairwiseQuality.Placed(
+              items.get(i).group(), clusters.get(i), Fingerprint.of(items.get(i).finding())));
     }
-    double precision = predictedPairs == 0 ? 1 : (double) correct / predictedPairs;
-    double recall = (double) correct / truePairs;
-    System.out.printf(
-        "cluster quality on %d failures: precision %.3f, recall %.3f (%d duplicate pairs, %d of"
-            + " them with different fingerprints)%n",
-        items.size(), precision, recall, truePairs, onlySimilarityJoins);
+    PairwiseQuality quality = PairwiseQuality.of(placed);
+    System.out.println("cluster quality: " + quality);
 
     // Not vacuous: several duplicates can only be joined by the similarity search.
-    assertThat(onlySimilarityJoins).isGreaterThanOrEqualTo(5);
-    assertThat(precision).isGreaterThanOrEqualTo(0.98);
-    assertThat(recall).isGreaterThanOrEqualTo(0.90);
+    assertThat(quality.joinedBySimilarity()).isGreaterThanOrEqualTo(5);
+    assertThat(quality.precision()).isGreaterThanOrEqualTo(0.98);
+    assertThat(quality.recall()).isGreaterThanOrEqualTo(0.90);
   }
 
   /** The same failure with its one- and two-digit numbers changed, in key line and excerpt. */
@@ -110,20 +92,11 @@ class ClusterQualityTest {
         f.kind(),
         f.testName(),
         f.testFile(),
-        bump(f.keyLine()),
+        PairwiseQuality.perturbed(f.keyLine()),
         f.lineNumber() + 7,
-        bump(f.excerpt()),
+        PairwiseQuality.perturbed(f.excerpt()),
         f.rule(),
         f.flaky());
-  }
-
-  private static String bump(String text) {
-    Matcher m = SMALL_NUMBER.matcher(text);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(out, String.valueOf((Integer.parseInt(m.group(1)) + 3) % 97));
-    }
-    return m.appendTail(out).toString();
   }
 
   static IndexedFailure indexed(long id, FailureFinding f, Long cluster) {

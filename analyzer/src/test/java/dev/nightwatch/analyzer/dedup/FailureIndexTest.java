@@ -144,8 +144,8 @@ class FailureIndexTest {
 
   @Test
   void findsTheClusterOfAFingerprint() throws Exception {
-    assertThat(index.clusterOf("fp-ftp")).contains(10L);
-    assertThat(index.clusterOf("fp-unknown")).isEmpty();
+    assertThat(index.withFingerprint("fp-ftp")).map(FailureIndex.Similar::clusterId).contains(10L);
+    assertThat(index.withFingerprint("fp-unknown")).isEmpty();
   }
 
   @Test

@@ -91,14 +91,14 @@ public final class FailureIndexer implements Closeable {
   }
 
   private void apply(Handle h, List<Long> ids) throws IOException {
-    FailureDao failures = h.attach(FailureDao.class);
+    Map<Long, FailureDocument> docs = new HashMap<>();
+    h.attach(FailureDao.class).documents(ids).forEach(f -> docs.put(f.id(), f));
     for (long id : ids) {
-      var doc = failures.document(id);
-      if (doc.isEmpty()) {
+      FailureDocument f = docs.get(id);
+      if (f == null) {
         index.delete(id);
         continue;
       }
-      FailureDocument f = doc.get();
       if (f.clusterId() == null) {
         f = assigner.assign(h, f, null, clock.instant());
       }
