@@ -2,6 +2,7 @@ package dev.nightwatch.web;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nightwatch.schema.store.Database;
+import dev.nightwatch.web.auth.RefusedHandler;
 import dev.nightwatch.web.auth.TokenAuthenticator;
 import dev.nightwatch.web.auth.Triager;
 import dev.nightwatch.web.cli.AnalyzeCommand;
@@ -30,7 +31,6 @@ import dev.nightwatch.web.resources.SearchQueries;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
-import io.dropwizard.auth.JSONUnauthorizedHandler;
 import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -121,7 +121,7 @@ public final class NightwatchApplication extends Application<NightwatchConfigura
                     .setAuthenticator(new TokenAuthenticator(triageTokens(configuration)))
                     .setPrefix("Bearer")
                     .setRealm("nightwatch")
-                    .setUnauthorizedHandler(new JSONUnauthorizedHandler())
+                    .setUnauthorizedHandler(new RefusedHandler())
                     .buildAuthFilter()));
     environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Triager.class));
 

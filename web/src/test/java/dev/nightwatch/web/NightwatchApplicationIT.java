@@ -369,6 +369,7 @@ class NightwatchApplicationIT {
       HttpResponse<String> anonymous = post("/api/clusters/" + id + "/issue", body, null);
       assertThat(anonymous.statusCode()).isEqualTo(401);
       assertThat(JSON.readTree(anonymous.body()).get("code").asInt()).isEqualTo(401);
+      assertThat(anonymous.headers().firstValue("Connection")).hasValue("close");
       assertThat(post("/api/clusters/" + id + "/issue", body, "wrong").statusCode()).isEqualTo(401);
       HttpResponse<String> ok = post("/api/clusters/" + id + "/issue", body, "alice-secret-token");
 

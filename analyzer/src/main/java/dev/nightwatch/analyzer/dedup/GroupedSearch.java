@@ -154,7 +154,7 @@ final class GroupedSearch {
       for (ScoreDoc sd : g.getValue()) {
         hits.add(hit(searcher, sd, marks.getOrDefault(sd.doc, Map.of())));
       }
-      Long cluster = g.getKey() == UNCLUSTERED ? null : g.getKey();
+      Long cluster = UNCLUSTERED.equals(g.getKey()) ? null : g.getKey();
       long count = g.getValue().size();
       if (cluster != null && facets != null) {
         Number n = facets.getSpecificValue(FailureFields.CLUSTER, cluster.toString());

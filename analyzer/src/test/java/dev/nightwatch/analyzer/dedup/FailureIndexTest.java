@@ -345,4 +345,25 @@ class FailureIndexTest {
         .isEqualTo("winreg.c");
     assertThat(FailureFields.sourceFile("collect2: error: ld returned 1 exit status")).isNull();
   }
+
+  @Test
+  void failuresNotClusteredYetAreFoundAsAGroupOfTheirOwn() throws Exception {
+    index.upsert(
+        failure(
+            7,
+            null,
+            FailureKind.CRASH,
+            null,
+            "x",
+            "2026-11-22T10:00:00Z",
+            "fp-7",
+            "Fatal Python error: Segmentation fault"));
+
+    SearchPage page = index.search(SearchRequest.of("Segmentation"));
+
+    assertThat(page.clusters()).hasSize(1);
+    assertThat(page.clusters().get(0).clusterId()).isNull();
+    assertThat(page.clusters().get(0).top()).extracting(SearchHit::failureId).containsExactly(7L);
+    assertThat(page.totalClusters()).isEqualTo(1);
+  }
 }
