@@ -284,17 +284,19 @@ public final class FailureIndex implements Closeable {
     if (similar.isEmpty()) {
       return List.of();
     }
-    BooleanQuery.Builder query =
-        new BooleanQuery.Builder()
-            .add(similar.telling(reader(), SIMILAR_TERMS, 1), Occur.MUST)
-            .add(new TermQuery(new Term(KIND, FailureFields.kind(f.kind().name()))), Occur.FILTER)
-            .add(new TermQuery(new Term(ID, Long.toString(f.failureId()))), Occur.MUST_NOT);
     Query compatible = compatible(f);
-    if (compatible != null) {
-      query.add(compatible, Occur.FILTER);
-    }
     return read(
         searcher -> {
+          BooleanQuery.Builder query =
+              new BooleanQuery.Builder()
+                  .add(similar.telling(searcher.getIndexReader(), SIMILAR_TERMS, 1), Occur.MUST)
+                  .add(
+                      new TermQuery(new Term(KIND, FailureFields.kind(f.kind().name()))),
+                      Occur.FILTER)
+                  .add(new TermQuery(new Term(ID, Long.toString(f.failureId()))), Occur.MUST_NOT);
+          if (compatible != null) {
+            query.add(compatible, Occur.FILTER);
+          }
           double self = similar.selfScore(searcher);
           List<Similar> out = new ArrayList<>();
           // Counting stops at the candidates wanted, so BM25's block-max skipping starts at once.
@@ -343,11 +345,6 @@ public final class FailureIndex implements Closeable {
           FailureKind.TIMEOUT,
           FailureKind.ENV_CHANGED,
           FailureKind.CRASH);
-
-  /** The current reader, for term statistics. */
-  private IndexReader reader() throws IOException {
-    return read(IndexSearcher::getIndexReader);
-  }
 
   /** A read against a current searcher. */
   private interface Read<T> {

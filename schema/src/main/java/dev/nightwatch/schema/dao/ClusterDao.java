@@ -3,6 +3,7 @@ package dev.nightwatch.schema.dao;
 import dev.nightwatch.schema.model.Cluster;
 import dev.nightwatch.schema.model.FailureKind;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -45,9 +46,17 @@ public interface ClusterDao {
   void recordOccurrence(long id, Instant seen, Instant now);
 
   /**
-   * Recounts a cluster from its members (after members moved or went): occurrences, first and last
-   * seen; a cluster left with no members keeps its times.
+   * Recounts clusters from their members (after members moved or went): occurrences, first and last
+   * seen (a cluster left with no members keeps its times), and status: NEW with one failure, else
+   * KNOWN, unless a triager marked it FIXED.
    */
+  default void recount(List<Long> ids, Instant now) {
+    for (List<Long> slice : Slices.of(ids)) {
+      recountMembers(slice, now);
+      restatus(slice);
+    }
+  }
+
   @SqlUpdate(
       """
       UPDATE clusters SET
@@ -60,9 +69,8 @@ public interface ClusterDao {
                                WHERE f.cluster_id = clusters.id), last_seen),
         updated_at = :now
        WHERE id IN (<ids>)""")
-  void recount(@BindList("ids") List<Long> ids, Instant now);
+  void recountMembers(@BindList("ids") List<Long> ids, Instant now);
 
-  /** A recounted cluster is NEW again when it has one failure and no triager has touched it. */
   @SqlUpdate(
       """
       UPDATE clusters SET status = CASE WHEN occurrences <= 1 THEN 'NEW' ELSE 'KNOWN' END
@@ -91,7 +99,9 @@ public interface ClusterDao {
 
   /** The clusters with these ids; none for no ids. */
   default List<Cluster> list(List<Long> ids) {
-    return ids.isEmpty() ? List.of() : listIn(ids);
+    List<Cluster> found = new ArrayList<>();
+    Slices.of(ids).forEach(slice -> found.addAll(listIn(slice)));
+    return found;
   }
 
   @SqlQuery("SELECT " + COLUMNS + " FROM clusters WHERE id IN (<ids>)")

@@ -2,6 +2,7 @@ package dev.nightwatch.schema.dao;
 
 import dev.nightwatch.schema.model.Failure;
 import dev.nightwatch.schema.model.FailureDocument;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -61,7 +62,9 @@ public interface FailureDao {
 
   /** The failures with these ids, in no particular order; none for no ids. */
   default List<FailureDocument> documents(List<Long> ids) {
-    return ids.isEmpty() ? List.of() : documentsIn(ids);
+    List<FailureDocument> found = new ArrayList<>();
+    Slices.of(ids).forEach(slice -> found.addAll(documentsIn(slice)));
+    return found;
   }
 
   @SqlQuery(DOCUMENT + " WHERE f.id IN (<ids>)")
@@ -84,37 +87,39 @@ public interface FailureDao {
   /** Records the failure's signature and normalized text, and the cluster it was placed in. */
   @SqlUpdate(
       """
-      UPDATE failures SET fingerprint = :fingerprint, normalized_text = :normalizedText,
-             normalization_version = :normalizationVersion, cluster_id = :clusterId,
-             cluster_score = :score, cluster_method = :method, cluster_match_id = :matchId,
-             cluster_version = :version
-       WHERE id = :id""")
-  void assign(
-      long id,
-      String fingerprint,
-      String normalizedText,
-      int normalizationVersion,
-      long clusterId,
-      double score,
-      String method,
-      Long matchId,
-      int version);
+      UPDATE failures SET fingerprint = :f.fingerprint, normalized_text = :f.normalizedText,
+             normalization_version = :f.normalizationVersion, cluster_id = :f.clusterId,
+             cluster_score = :f.clusterScore, cluster_method = :f.clusterMethod,
+             cluster_match_id = :f.clusterMatchId, cluster_version = :f.clusterVersion
+       WHERE id = :f.id""")
+  void assign(@BindMethods("f") FailureDocument f);
 
   /** Moves failures to another cluster, saying how (merged, split). */
-  @SqlUpdate(
+  default void move(List<Long> ids, long into, String method) {
+    Slices.of(ids).forEach(slice -> moveIn(slice, into, method));
+  }
+
+  /** Puts failures in cluster {@code :into}, moved by a triager ({@code :method}). */
+  String MOVE =
       """
       UPDATE failures SET cluster_id = :into, cluster_method = :method, cluster_score = 1.0,
              cluster_match_id = NULL
-       WHERE id IN (<ids>)""")
-  void move(@BindList("ids") List<Long> ids, long into, String method);
+      """;
+
+  @SqlUpdate(MOVE + " WHERE id IN (<ids>)")
+  void moveIn(@BindList("ids") List<Long> ids, long into, String method);
 
   /** One failure (the first) for each fingerprint in the cluster. */
   @SqlQuery(
       "SELECT MIN(id) FROM failures WHERE cluster_id = :clusterId GROUP BY fingerprint ORDER BY 1")
   List<Long> onePerFingerprint(long clusterId);
 
-  @SqlQuery("SELECT id FROM failures WHERE cluster_id = :clusterId ORDER BY id")
-  List<Long> idsInCluster(long clusterId);
+  /** Moves every failure of a cluster to another, saying how. */
+  @SqlUpdate(MOVE + " WHERE cluster_id = :from")
+  void moveCluster(long from, long into, String method);
+
+  @SqlQuery("SELECT COUNT(*) FROM failures WHERE cluster_id = :clusterId")
+  long countInCluster(long clusterId);
 
   @SqlQuery("SELECT id FROM failures WHERE cluster_id = :clusterId AND fingerprint IN (<fps>)")
   List<Long> idsWithFingerprints(long clusterId, @BindList("fps") List<String> fingerprints);

@@ -35,4 +35,38 @@ public record FailureDocument(
     requireNonNull(kind, "kind");
     requireNonNull(time, "time");
   }
+
+  /** This failure as placed in a cluster: its signature, normalized text and why it is there. */
+  public FailureDocument placed(
+      String fingerprint,
+      String normalizedText,
+      int normalizationVersion,
+      long clusterId,
+      double score,
+      String method,
+      Long matchId,
+      int clusterVersion) {
+    return new FailureDocument(
+        id,
+        buildId,
+        kind,
+        testName,
+        testFile,
+        keyLine,
+        excerpt,
+        fingerprint,
+        normalizedText,
+        normalizationVersion,
+        clusterId,
+        score,
+        method,
+        matchId,
+        clusterVersion,
+        flaky,
+        builder,
+        worker,
+        branch,
+        revision,
+        time);
+  }
 }

@@ -51,11 +51,7 @@ final class AnalysisWriter {
     queue.enqueueBuild(buildId, now);
     failures.deleteByBuild(buildId);
     outcomes.deleteByBuild(buildId);
-    if (!clusters.isEmpty()) {
-      ClusterDao dao = handle.attach(ClusterDao.class);
-      dao.recount(clusters, now);
-      dao.restatus(clusters);
-    }
+    handle.attach(ClusterDao.class).recount(clusters, now);
 
     int ordinal = 0;
     Map<String, TestVerdict> tests = new LinkedHashMap<>();

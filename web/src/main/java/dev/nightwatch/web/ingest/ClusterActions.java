@@ -51,20 +51,16 @@ public final class ClusterActions {
           long rule =
               rules.add(TriageAction.MERGE, source.id(), target.id(), null, note, actor, now);
           // Pinned, the merge outlives re-clustering: these signatures belong to the target.
-          List<Long> firsts = failures.onePerFingerprint(source.id());
-          for (int i = 0; i < firsts.size(); i += 500) {
-            for (FailureDocument f :
-                failures.documents(firsts.subList(i, Math.min(firsts.size(), i + 500)))) {
-              pin(rules, f, target.id(), rule);
-            }
+          for (FailureDocument f : failures.documents(failures.onePerFingerprint(source.id()))) {
+            pin(rules, f, target.id(), rule);
           }
           h.attach(IndexQueueDao.class).enqueueCluster(source.id(), now);
-          moveAll(failures, failures.idsInCluster(source.id()), target.id(), "merged");
+          failures.moveCluster(source.id(), target.id(), "merged");
           clusters.mergeInto(source.id(), target.id(), now);
           if (target.issueUrl() == null && source.issueUrl() != null) {
             clusters.linkIssue(target.id(), source.issueUrl(), now);
           }
-          recount(clusters, List.of(source.id(), target.id()), now);
+          clusters.recount(List.of(source.id(), target.id()), now);
           return clusters.find(target.id()).orElseThrow();
         });
   }
@@ -99,7 +95,7 @@ public final class ClusterActions {
           }
           List<Long> moving =
               failures.idsWithFingerprints(source.id(), List.copyOf(bySignature.keySet()));
-          if (moving.size() >= failures.idsInCluster(source.id()).size()) {
+          if (moving.size() >= failures.countInCluster(source.id())) {
             throw new IllegalArgumentException(
                 "splitting those out would leave cluster " + source.id() + " empty; merge instead");
           }
@@ -119,8 +115,8 @@ public final class ClusterActions {
           }
           IndexQueueDao queue = h.attach(IndexQueueDao.class);
           moving.forEach(id -> queue.enqueue(id, now));
-          moveAll(failures, moving, created, "split");
-          recount(clusters, List.of(source.id(), created), now);
+          failures.move(moving, created, "split");
+          clusters.recount(List.of(source.id(), created), now);
           clusters.firstKeyLine(source.id()).ifPresent(t -> clusters.retitle(source.id(), t, now));
           return clusters.find(created).orElseThrow();
         });
@@ -194,17 +190,6 @@ public final class ClusterActions {
         f.kind(),
         f.testFile(),
         f.keyLine() == null ? "" : f.keyLine());
-  }
-
-  private static void moveAll(FailureDao failures, List<Long> ids, long into, String method) {
-    for (int i = 0; i < ids.size(); i += 500) {
-      failures.move(ids.subList(i, Math.min(ids.size(), i + 500)), into, method);
-    }
-  }
-
-  private static void recount(ClusterDao clusters, List<Long> ids, Instant now) {
-    clusters.recount(ids, now);
-    clusters.restatus(ids);
   }
 
   private static String checkedUrl(String url) {

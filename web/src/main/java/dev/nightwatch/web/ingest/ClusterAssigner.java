@@ -83,9 +83,8 @@ final class ClusterAssigner {
     if (claimed != null) {
       claimed.add(clusterId);
     }
-    h.attach(FailureDao.class)
-        .assign(
-            f.id(),
+    FailureDocument placed =
+        f.placed(
             fingerprint,
             normalized,
             Normalizer.VERSION,
@@ -94,10 +93,9 @@ final class ClusterAssigner {
             match.method(),
             match.likeFailureId(),
             ClusterMatcher.VERSION);
-    ClusterMatcher.Match placed =
-        new ClusterMatcher.Match(clusterId, f.id(), 1.0, match.isNew() ? "new" : match.method());
-    recent.put(fingerprint, placed);
-    return h.attach(FailureDao.class).document(f.id()).orElseThrow();
+    h.attach(FailureDao.class).assign(placed);
+    recent.put(fingerprint, new ClusterMatcher.Match(clusterId, f.id(), 1.0, match.method()));
+    return placed;
   }
 
   private ClusterMatcher.Match placement(Handle h, IndexedFailure f) throws IOException {

@@ -75,7 +75,7 @@ public final class FailureIndexer implements Closeable {
       if (batch.isEmpty()) {
         return done;
       }
-      List<Long> ids = batch.stream().map(IndexQueueDao.Entry::failureId).distinct().toList();
+      List<Long> ids = failureIds(batch);
       try {
         jdbi.useTransaction(h -> apply(h, ids));
       } catch (RuntimeException | IOException e) {
@@ -90,34 +90,39 @@ public final class FailureIndexer implements Closeable {
     }
   }
 
+  private static List<Long> failureIds(List<IndexQueueDao.Entry> batch) {
+    return batch.stream().map(IndexQueueDao.Entry::failureId).distinct().toList();
+  }
+
+  /** Places the unclustered ones of these failures, and indexes them all as stored. */
   private void apply(Handle h, List<Long> ids) throws IOException {
+    put(h.attach(FailureDao.class), h, ids);
+  }
+
+  /** Re-reads failures from the database into the index, as they are stored. */
+  private void reindex(List<Long> ids) throws IOException {
+    put(jdbi.onDemand(FailureDao.class), null, ids);
+    index.commit();
+  }
+
+  /**
+   * Indexes the failures with these ids as stored, in order; with a handle, places each unclustered
+   * one first, in that handle's transaction.
+   */
+  private void put(FailureDao failures, Handle placeIn, List<Long> ids) throws IOException {
     Map<Long, FailureDocument> docs = new HashMap<>();
-    h.attach(FailureDao.class).documents(ids).forEach(f -> docs.put(f.id(), f));
+    failures.documents(ids).forEach(f -> docs.put(f.id(), f));
     for (long id : ids) {
       FailureDocument f = docs.get(id);
       if (f == null) {
         index.delete(id);
         continue;
       }
-      if (f.clusterId() == null) {
-        f = assigner.assign(h, f, null, clock.instant());
+      if (placeIn != null && f.clusterId() == null) {
+        f = assigner.assign(placeIn, f, null, clock.instant());
       }
       index.upsert(Indexing.indexed(f));
     }
-  }
-
-  /** Re-reads failures from the database into the index, as they are stored. */
-  private void reindex(List<Long> ids) throws IOException {
-    FailureDao failures = jdbi.onDemand(FailureDao.class);
-    for (long id : ids) {
-      var doc = failures.document(id);
-      if (doc.isPresent()) {
-        index.upsert(Indexing.indexed(doc.get()));
-      } else {
-        index.delete(id);
-      }
-    }
-    index.commit();
   }
 
   /**
@@ -230,7 +235,8 @@ public final class FailureIndexer implements Closeable {
                         index.upsert(Indexing.indexed(placed));
                       }
                     }));
-    recount(new ArrayList<>(touched));
+    jdbi.useTransaction(
+        h -> h.attach(ClusterDao.class).recount(new ArrayList<>(touched), clock.instant()));
     foldEmptied(moved);
     index.commit();
     jdbi.onDemand(IndexQueueDao.class).deleteThrough(queuedBefore);
@@ -281,19 +287,6 @@ public final class FailureIndexer implements Closeable {
         });
   }
 
-  /** Recounts clusters from their members, a slice at a time. */
-  void recount(List<Long> clusters) {
-    for (int i = 0; i < clusters.size(); i += BATCH) {
-      List<Long> slice = clusters.subList(i, Math.min(clusters.size(), i + BATCH));
-      jdbi.useTransaction(
-          h -> {
-            ClusterDao dao = h.attach(ClusterDao.class);
-            dao.recount(slice, clock.instant());
-            dao.restatus(slice);
-          });
-    }
-  }
-
   /**
    * Runs a change to clusters (a triager's action) with the indexer to itself, then brings the
    * index up to date with what it queued.
@@ -316,11 +309,7 @@ public final class FailureIndexer implements Closeable {
    * the queue: what a crash right after the database's commit leaves; for tests.
    */
   synchronized void drainOneBatchWithoutCommitting() throws IOException {
-    List<Long> ids =
-        jdbi.onDemand(IndexQueueDao.class).next(BATCH).stream()
-            .map(IndexQueueDao.Entry::failureId)
-            .distinct()
-            .toList();
+    List<Long> ids = failureIds(jdbi.onDemand(IndexQueueDao.class).next(BATCH));
     jdbi.useTransaction(h -> apply(h, ids));
   }
 

@@ -83,6 +83,14 @@ public final class IndexService implements Managed {
     return Optional.ofNullable(indexer);
   }
 
+  /** The indexer, opening it now if it is not open yet (a round of {@link #pollOnce}). */
+  public Optional<FailureIndexer> openIndexer() {
+    if (indexer == null) {
+      pollOnce();
+    }
+    return indexer();
+  }
+
   /** What the index is doing, in words. */
   public String state() {
     return state;

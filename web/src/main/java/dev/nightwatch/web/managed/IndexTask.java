@@ -38,10 +38,9 @@ public final class IndexTask extends Task {
 
   @Override
   public void execute(Map<String, List<String>> parameters, PrintWriter output) throws Exception {
-    index.pollOnce();
     FailureIndexer indexer =
         index
-            .indexer()
+            .openIndexer()
             .orElseThrow(() -> new IllegalStateException("index not open: " + index.state()));
     output.println(work.run(indexer));
   }

@@ -16,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -107,15 +106,7 @@ public final class ClustersApiResource {
   }
 
   private Cluster act(Action action) {
-    ClusterActions actions =
-        new ClusterActions(
-            index
-                .indexer()
-                .orElseThrow(
-                    () ->
-                        new ServiceUnavailableException(
-                            "the failure index is not open: " + index.state())),
-            clock);
+    ClusterActions actions = new ClusterActions(SearchQueries.indexer(index), clock);
     try {
       return action.apply(actions);
     } catch (NoSuchElementException e) {

@@ -44,7 +44,7 @@ public final class SearchQueries {
 
   /** A page of results; 400 for a query that does not parse, 503 while the index is not open. */
   public SearchResponse search(SearchParams p) {
-    FailureIndex failures = indexer().index();
+    FailureIndex failures = indexer(index).index();
     SearchRequest request =
         new SearchRequest(
             p.query(),
@@ -65,7 +65,8 @@ public final class SearchQueries {
     return response(p, page);
   }
 
-  private FailureIndexer indexer() {
+  /** The server's indexer; 503 while it is not open (another process holds the index). */
+  static FailureIndexer indexer(IndexService index) {
     return index
         .indexer()
         .orElseThrow(

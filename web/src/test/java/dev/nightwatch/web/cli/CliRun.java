@@ -8,7 +8,10 @@ import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.util.JarLocation;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /** Runs Nightwatch's commands through Dropwizard's real CLI, keeping what they print. */
@@ -26,6 +29,13 @@ final class CliRun {
     bootstrap.addCommand(new ImportLogsCommand(out, err));
     bootstrap.addCommand(new ReindexCommand(out));
     return new Cli(new JarLocation(NightwatchApplication.class), bootstrap, out, err).run(args);
+  }
+
+  /** Writes a configuration keeping the data in {@code dir/data}; returns its path. */
+  static Path writeConfig(Path dir) throws IOException {
+    return Files.writeString(
+        dir.resolve("config.yml"),
+        "store:\n  dataDir: " + dir.resolve("data") + "\nlogging:\n  level: WARN\n");
   }
 
   String out() {

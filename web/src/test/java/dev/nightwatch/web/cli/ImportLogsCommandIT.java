@@ -32,10 +32,7 @@ class ImportLogsCommandIT {
 
   @BeforeEach
   void writeConfig() throws Exception {
-    config =
-        Files.writeString(
-            dir.resolve("config.yml"),
-            "store:\n  dataDir: " + dir.resolve("data") + "\nlogging:\n  level: WARN\n");
+    config = CliRun.writeConfig(dir);
     logs = Files.createDirectories(dir.resolve("logs"));
   }
 

@@ -39,10 +39,7 @@ class KillDuringImportIT {
   @Test
   void databaseAndIndexAgreeAgainAfterAKillDashNine() throws Exception {
     Path data = dir.resolve("data");
-    Path config =
-        Files.writeString(
-            dir.resolve("config.yml"),
-            "store:\n  dataDir: " + data + "\nlogging:\n  level: WARN\n");
+    Path config = CliRun.writeConfig(dir);
     Path logs = Files.createDirectories(dir.resolve("logs"));
     for (int n = 1; n <= FILES; n++) {
       writeLog(logs.resolve("builder-" + (n % 4) + "-" + n + ".log"), n);

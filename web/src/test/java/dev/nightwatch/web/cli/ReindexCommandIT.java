@@ -23,10 +23,7 @@ class ReindexCommandIT {
 
   @BeforeEach
   void writeLogs() throws Exception {
-    config =
-        Files.writeString(
-            dir.resolve("config.yml"),
-            "store:\n  dataDir: " + dir.resolve("data") + "\nlogging:\n  level: WARN\n");
+    config = CliRun.writeConfig(dir);
     logs = Files.createDirectories(dir.resolve("logs"));
     Files.writeString(
         logs.resolve("AMD64 Debian 3.x-1.log"), TestLogs.ftpFailure("12019", "12018"));
