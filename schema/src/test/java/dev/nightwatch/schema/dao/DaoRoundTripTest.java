@@ -121,14 +121,17 @@ class DaoRoundTripTest extends StoreTest {
   @Test
   void aTestOutcomeIsOnePerTestAndBuild() {
     TestOutcomeDao dao = database.jdbi().onDemand(TestOutcomeDao.class);
-    dao.upsert(new TestOutcome(buildId, "test_os", TestStatus.FAILED, 1200L));
-    dao.upsert(new TestOutcome(buildId, "test_os", TestStatus.FLAKY, 1300L));
-    dao.upsert(new TestOutcome(buildId, "test_sys", TestStatus.PASSED, null));
+    long os = dao.testId("test_os");
+    assertThat(dao.testId("test_os")).isEqualTo(os);
+    dao.upsert(buildId, os, TestStatus.FAILED, 1200L);
+    dao.upsert(buildId, os, TestStatus.FLAKY, 1300L);
+    dao.upsert(buildId, dao.testId("test_sys"), TestStatus.PASSED, null);
 
     assertThat(dao.listByBuild(buildId))
         .containsExactly(
             new TestOutcome(buildId, "test_os", TestStatus.FLAKY, 1300L),
             new TestOutcome(buildId, "test_sys", TestStatus.PASSED, null));
+    assertThat(dao.unexpectedTests(buildId)).containsExactly(os);
   }
 
   @Test

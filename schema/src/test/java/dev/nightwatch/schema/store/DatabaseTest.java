@@ -2,6 +2,9 @@ package dev.nightwatch.schema.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nightwatch.schema.dao.TestOutcomeDao;
+import dev.nightwatch.schema.model.TestOutcome;
+import dev.nightwatch.schema.model.TestStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,7 +21,7 @@ class DatabaseTest {
   void migratesAnEmptyDatabaseToTheWholeCoreModel() throws Exception {
     Database database = Database.open(dataDir.resolve("fresh"), Duration.ofSeconds(1));
 
-    assertThat(database.migrate()).isEqualTo(2);
+    assertThat(database.migrate()).isEqualTo(3);
 
     List<String> tables =
         database
@@ -33,6 +36,7 @@ class DatabaseTest {
     assertThat(tables)
         .containsExactly(
             "build_changes",
+            "build_loads",
             "build_verdicts",
             "builders",
             "builds",
@@ -48,14 +52,17 @@ class DatabaseTest {
             "raw_mail",
             "sources",
             "steps",
-            "test_outcomes",
+            "test_days",
+            "test_runs",
+            "test_series",
+            "tests",
             "triage_rules",
             "workers");
     assertThat(Files.exists(dataDir.resolve("fresh").resolve(Database.FILE_NAME))).isTrue();
   }
 
   @Test
-  void aVersion1DatabaseWithFailuresMigratesKeepingThem() throws Exception {
+  void aVersion1DatabaseWithFailuresAndOutcomesMigratesKeepingThem() throws Exception {
     Database database = Database.open(dataDir, Duration.ofSeconds(1));
     Flyway.configure()
         .dataSource("jdbc:sqlite:" + database.file(), null, null)
@@ -75,14 +82,27 @@ class DatabaseTest {
                     "INSERT INTO failures (build_id, ordinal, kind, rule, created_at)"
                         + " VALUES (?, 0, 'CRASH', 'r', 0)",
                     buildId));
+    database
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "INSERT INTO test_outcomes (build_id, test_name, status, duration_ms)"
+                        + " VALUES (?, 'test_os', 'FLAKY', 1200), (?, 'test_sys', 'PASSED', NULL)",
+                    buildId,
+                    buildId));
 
-    assertThat(database.migrate()).isEqualTo(1);
+    assertThat(database.migrate()).isEqualTo(2);
     long failures =
         database
             .jdbi()
             .withHandle(
                 h -> h.createQuery("SELECT COUNT(*) FROM failures").mapTo(Long.class).one());
     assertThat(failures).isEqualTo(1);
+    assertThat(database.jdbi().onDemand(TestOutcomeDao.class).listByBuild(buildId))
+        .containsExactly(
+            new TestOutcome(buildId, "test_os", TestStatus.FLAKY, 1200L),
+            new TestOutcome(buildId, "test_sys", TestStatus.PASSED, null));
   }
 
   @Test

@@ -10,12 +10,10 @@ import dev.nightwatch.analyzer.fingerprint.Fingerprint;
 import dev.nightwatch.schema.dao.ClusterDao;
 import dev.nightwatch.schema.dao.FailureDao;
 import dev.nightwatch.schema.dao.IndexQueueDao;
-import dev.nightwatch.schema.dao.TestOutcomeDao;
 import dev.nightwatch.schema.dao.VerdictDao;
 import dev.nightwatch.schema.model.BuildResult;
 import dev.nightwatch.schema.model.BuildVerdict;
 import dev.nightwatch.schema.model.Failure;
-import dev.nightwatch.schema.model.TestOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,18 +37,24 @@ final class AnalysisWriter {
         .isPresent();
   }
 
-  /** Replaces the build's failures, test outcomes and verdict with those of these logs. */
+  /**
+   * Replaces the build's failures, test outcomes (with their history) and verdict with those of
+   * these logs.
+   */
   static void replace(
-      Handle handle, long buildId, BuildResult result, List<AnalysedLog> logs, Instant now) {
+      Handle handle,
+      long buildId,
+      BuildResult result,
+      List<AnalysedLog> logs,
+      TestHistoryWriter history,
+      Instant now) {
     FailureDao failures = handle.attach(FailureDao.class);
-    TestOutcomeDao outcomes = handle.attach(TestOutcomeDao.class);
     IndexQueueDao queue = handle.attach(IndexQueueDao.class);
     // The old failures leave the index and their clusters' counts; the new ones are queued to be
     // clustered and indexed, all in this transaction.
     List<Long> clusters = failures.clustersOfBuild(buildId);
     queue.enqueueBuild(buildId, now);
     failures.deleteByBuild(buildId);
-    outcomes.deleteByBuild(buildId);
     handle.attach(ClusterDao.class).recount(clusters, now);
 
     int ordinal = 0;
@@ -66,12 +70,7 @@ final class AnalysisWriter {
       verdicts.add(log.analysis().verdict());
     }
     queue.enqueueBuild(buildId, now);
-    tests
-        .values()
-        .forEach(
-            t ->
-                outcomes.upsert(
-                    new TestOutcome(buildId, t.testFile(), t.status(), t.durationMillis())));
+    history.replace(handle, buildId, tests.values());
 
     BuildVerdicts.Combined combined = BuildVerdicts.combine(result, verdicts);
     Verdict v = combined.verdict();

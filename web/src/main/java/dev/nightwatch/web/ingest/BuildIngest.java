@@ -40,17 +40,19 @@ public final class BuildIngest {
   private final LogAnalyzer analyzer;
   private final Clock clock;
   private final AfterCommit afterCommit;
-
-  public BuildIngest(BuildWriter writer, LogAnalyzer analyzer, Clock clock) {
-    this(writer, analyzer, clock, AfterCommit.NOTHING);
-  }
+  private final TestHistoryWriter history;
 
   public BuildIngest(
-      BuildWriter writer, LogAnalyzer analyzer, Clock clock, AfterCommit afterCommit) {
+      BuildWriter writer,
+      LogAnalyzer analyzer,
+      Clock clock,
+      AfterCommit afterCommit,
+      TestHistoryWriter history) {
     this.writer = writer;
     this.analyzer = analyzer;
     this.clock = clock;
     this.afterCommit = afterCommit;
+    this.history = history;
   }
 
   public BuildWriter.Result ingest(BuildRecord build) throws IOException {
@@ -95,7 +97,8 @@ public final class BuildIngest {
           for (LogRecord log : order) {
             logs.add(new AnalysisWriter.AnalysedLog(logIds.get(log), analyses.get(log)));
           }
-          AnalysisWriter.replace(handle, result.buildId(), build.result(), logs, clock.instant());
+          AnalysisWriter.replace(
+              handle, result.buildId(), build.result(), logs, history, clock.instant());
         });
   }
 

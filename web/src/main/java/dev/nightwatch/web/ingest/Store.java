@@ -25,6 +25,9 @@ public record Store(Database database, LogStore logs, BuildIngest ingest) {
   private static Store over(Database database, Clock clock, BuildIngest.AfterCommit after) {
     LogStore logs = new LogStore(database.jdbi());
     BuildWriter writer = new BuildWriter(database.jdbi(), logs, clock);
-    return new Store(database, logs, new BuildIngest(writer, new LogAnalyzer(), clock, after));
+    return new Store(
+        database,
+        logs,
+        new BuildIngest(writer, new LogAnalyzer(), clock, after, TestHistoryWriter.defaults()));
   }
 }

@@ -1,0 +1,25 @@
+package dev.nightwatch.schema.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+
+/**
+ * One test's outcomes summed over a window (and a builder or branch, when filtered): runs outside
+ * incidents, final failures, flaky verdicts, outcomes in incidents, red builds it failed in, and
+ * its first and last flaky verdict.
+ */
+public record TestTotals(
+    long testId,
+    String testName,
+    long runs,
+    long failures,
+    long flaky,
+    long incidents,
+    long red,
+    Instant firstFlakyAt,
+    Instant lastFlakyAt) {
+  public TestTotals {
+    requireNonNull(testName, "testName");
+  }
+}
