@@ -74,3 +74,6 @@ CREATE TABLE test_series (
   PRIMARY KEY (test_id, builder_id, branch)
 ) WITHOUT ROWID;
 CREATE INDEX test_series_state ON test_series (state, test_id);
+
+-- A test's latest failures, for the clusters the report links it to.
+CREATE INDEX failures_test_file ON failures (test_file, id);

@@ -9,10 +9,12 @@ import dev.nightwatch.web.cli.AnalyzeCommand;
 import dev.nightwatch.web.cli.DbCommand;
 import dev.nightwatch.web.cli.DemoCommand;
 import dev.nightwatch.web.cli.ImportLogsCommand;
+import dev.nightwatch.web.cli.RebuildHistoryCommand;
 import dev.nightwatch.web.cli.ReindexCommand;
 import dev.nightwatch.web.health.DataDirHealthCheck;
 import dev.nightwatch.web.health.DatabaseHealthCheck;
 import dev.nightwatch.web.health.IndexHealthCheck;
+import dev.nightwatch.web.ingest.Explanations;
 import dev.nightwatch.web.ingest.Store;
 import dev.nightwatch.web.managed.IndexService;
 import dev.nightwatch.web.managed.IndexTask;
@@ -24,10 +26,14 @@ import dev.nightwatch.web.resources.ClusterQueries;
 import dev.nightwatch.web.resources.ClustersApiResource;
 import dev.nightwatch.web.resources.FailurePagesResource;
 import dev.nightwatch.web.resources.FailuresApiResource;
+import dev.nightwatch.web.resources.FlakyApiResource;
+import dev.nightwatch.web.resources.FlakyPagesResource;
+import dev.nightwatch.web.resources.FlakyQueries;
 import dev.nightwatch.web.resources.HomeResource;
 import dev.nightwatch.web.resources.SearchApiResource;
 import dev.nightwatch.web.resources.SearchPageResource;
 import dev.nightwatch.web.resources.SearchQueries;
+import dev.nightwatch.web.resources.TestsApiResource;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
@@ -71,6 +77,7 @@ public final class NightwatchApplication extends Application<NightwatchConfigura
     bootstrap.addCommand(new ImportLogsCommand());
     bootstrap.addCommand(new DbCommand());
     bootstrap.addCommand(new ReindexCommand());
+    bootstrap.addCommand(new RebuildHistoryCommand());
     bootstrap.addCommand(new AnalyzeCommand(bootstrap.getObjectMapper()));
   }
 
@@ -103,6 +110,9 @@ public final class NightwatchApplication extends Application<NightwatchConfigura
             () -> clustering.open(database.jdbi(), configuration.getStore().getDataDir()),
             clustering.getPollInterval().toMilliseconds());
     SearchQueries search = new SearchQueries(database.jdbi(), index);
+    Explanations explanations =
+        new Explanations(database.jdbi(), configuration.getFlakiness().build());
+    FlakyQueries flaky = new FlakyQueries(database.jdbi(), clock);
 
     environment.lifecycle().manage(index);
     IndexTask.all(index).forEach(environment.admin()::addTask);
@@ -126,14 +136,17 @@ public final class NightwatchApplication extends Application<NightwatchConfigura
     environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Triager.class));
 
     environment.jersey().register(new HomeResource(queries));
-    environment.jersey().register(new BuildPagesResource(queries, store.logs()));
+    environment.jersey().register(new BuildPagesResource(queries, store.logs(), explanations));
     environment.jersey().register(new BuildsApiResource(queries, store.logs()));
     environment.jersey().register(new SearchApiResource(search));
     environment.jersey().register(new SearchPageResource(search));
-    environment.jersey().register(new FailuresApiResource(clusters));
+    environment.jersey().register(new FailuresApiResource(clusters, explanations));
     environment.jersey().register(new FailurePagesResource(clusters));
     environment.jersey().register(new ClustersApiResource(clusters, index, clock));
     environment.jersey().register(new ClusterPagesResource(clusters));
+    environment.jersey().register(new FlakyApiResource(flaky));
+    environment.jersey().register(new TestsApiResource(flaky));
+    environment.jersey().register(new FlakyPagesResource(flaky, database.jdbi()));
 
     environment
         .lifecycle()

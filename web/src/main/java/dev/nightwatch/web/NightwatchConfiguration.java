@@ -22,6 +22,8 @@ public final class NightwatchConfiguration extends Configuration {
 
   @Valid @NotNull @JsonProperty private TriageFactory triage = new TriageFactory();
 
+  @Valid @NotNull @JsonProperty private FlakinessFactory flakiness = new FlakinessFactory();
+
   public NightwatchConfiguration() {
     DefaultServerFactory server = new DefaultServerFactory();
     server.setApplicationConnectors(List.of(localConnector(8080)));
@@ -52,5 +54,9 @@ public final class NightwatchConfiguration extends Configuration {
 
   public TriageFactory getTriage() {
     return triage;
+  }
+
+  public FlakinessFactory getFlakiness() {
+    return flakiness;
   }
 }

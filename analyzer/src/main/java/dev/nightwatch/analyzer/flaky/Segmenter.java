@@ -59,7 +59,9 @@ public final class Segmenter {
       }
     }
     List<int[]> cuts = new ArrayList<>();
-    if (n > 0) {
+    if (n > 0 && sums[1][n] == 0) {
+      cuts.add(new int[] {0, n}); // nothing but passes: one segment, no split can gain
+    } else if (n > 0) {
       split(sums, 0, n, cuts);
     }
     cuts.sort((x, y) -> Integer.compare(x[0], y[0]));

@@ -2,12 +2,19 @@ package dev.nightwatch.schema.dao;
 
 import dev.nightwatch.schema.model.BuildLoadRecord;
 import dev.nightwatch.schema.model.SegmentState;
+import dev.nightwatch.schema.model.TestSeries;
 import dev.nightwatch.schema.model.TestTotals;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -84,24 +91,8 @@ public interface TestHistoryDao {
        ORDER BY finished_at DESC, id DESC LIMIT 1""")
   Optional<Long> previousBuild(long builderId, Instant finishedAt, long buildId);
 
-  /** Adds (or, with negative counts, takes away) outcomes to one row of the aggregates. */
-  @SqlUpdate(
-      """
-      INSERT INTO test_days (builder_id, branch, day, test_id, worker_id, runs, failures, flaky,
-                             incidents, red, first_flaky_at, last_flaky_at)
-      VALUES (:builderId, :branch, :day, :testId, :workerId, :runs, :failures, :flaky,
-              :incidents, :red, :flakyAt, :flakyAt)
-      ON CONFLICT (builder_id, branch, day, test_id, worker_id) DO UPDATE SET
-        runs = runs + excluded.runs, failures = failures + excluded.failures,
-        flaky = flaky + excluded.flaky, incidents = incidents + excluded.incidents,
-        red = red + excluded.red,
-        first_flaky_at = CASE WHEN excluded.first_flaky_at IS NULL THEN first_flaky_at
-                              WHEN first_flaky_at IS NULL THEN excluded.first_flaky_at
-                              ELSE MIN(first_flaky_at, excluded.first_flaky_at) END,
-        last_flaky_at = CASE WHEN excluded.last_flaky_at IS NULL THEN last_flaky_at
-                             WHEN last_flaky_at IS NULL THEN excluded.last_flaky_at
-                             ELSE MAX(last_flaky_at, excluded.last_flaky_at) END""")
-  void addDay(
+  /** Outcomes to add to (or, negative, take away from) one row of the aggregates. */
+  record DayDelta(
       long builderId,
       String branch,
       long day,
@@ -112,29 +103,53 @@ public interface TestHistoryDao {
       int flaky,
       int incidents,
       int red,
-      Instant flakyAt);
+      Instant flakyAt) {}
+
+  @SqlBatch(
+      """
+      INSERT INTO test_days (builder_id, branch, day, test_id, worker_id, runs, failures, flaky,
+                             incidents, red, first_flaky_at, last_flaky_at)
+      VALUES (:d.builderId, :d.branch, :d.day, :d.testId, :d.workerId, :d.runs, :d.failures,
+              :d.flaky, :d.incidents, :d.red, :d.flakyAt, :d.flakyAt)
+      ON CONFLICT (builder_id, branch, day, test_id, worker_id) DO UPDATE SET
+        runs = runs + excluded.runs, failures = failures + excluded.failures,
+        flaky = flaky + excluded.flaky, incidents = incidents + excluded.incidents,
+        red = red + excluded.red,
+        first_flaky_at = CASE WHEN excluded.first_flaky_at IS NULL THEN first_flaky_at
+                              WHEN first_flaky_at IS NULL THEN excluded.first_flaky_at
+                              ELSE MIN(first_flaky_at, excluded.first_flaky_at) END,
+        last_flaky_at = CASE WHEN excluded.last_flaky_at IS NULL THEN last_flaky_at
+                             WHEN last_flaky_at IS NULL THEN excluded.last_flaky_at
+                             ELSE MAX(last_flaky_at, excluded.last_flaky_at) END""")
+  void addDays(@BindMethods("d") List<DayDelta> deltas);
+
+  /** A test's stored history on one builder and branch. */
+  record StoredHistory(long testId, byte[] history) {}
+
+  @SqlQuery(
+      """
+      SELECT test_id, history FROM test_series
+       WHERE builder_id = :builderId AND branch = :branch AND test_id IN (<testIds>)""")
+  @RegisterConstructorMapper(StoredHistory.class)
+  List<StoredHistory> storedHistories(
+      long builderId, String branch, @BindList("testIds") List<Long> testIds);
+
+  /** The stored histories of these tests on one builder and branch, by test id. */
+  default Map<Long, byte[]> histories(long builderId, String branch, List<Long> testIds) {
+    Map<Long, byte[]> out = new HashMap<>();
+    for (List<Long> slice : Slices.of(testIds)) {
+      storedHistories(builderId, branch, slice).forEach(h -> out.put(h.testId(), h.history()));
+    }
+    return out;
+  }
 
   @SqlQuery(
       "SELECT history FROM test_series WHERE test_id = :testId AND builder_id = :builderId"
           + " AND branch = :branch")
   Optional<byte[]> history(long testId, long builderId, String branch);
 
-  @SqlUpdate(
-      """
-      INSERT INTO test_series (test_id, builder_id, branch, history, state, segment_build_id,
-                               segment_build_number, segment_started_at, segment_runs,
-                               segment_unexpected, flip_rate, last_run_at)
-      VALUES (:testId, :builderId, :branch, :history, :state, :segmentBuildId,
-              :segmentBuildNumber, :segmentStartedAt, :segmentRuns, :segmentUnexpected,
-              :flipRate, :lastRunAt)
-      ON CONFLICT (test_id, builder_id, branch) DO UPDATE SET
-        history = excluded.history, state = excluded.state,
-        segment_build_id = excluded.segment_build_id,
-        segment_build_number = excluded.segment_build_number,
-        segment_started_at = excluded.segment_started_at,
-        segment_runs = excluded.segment_runs, segment_unexpected = excluded.segment_unexpected,
-        flip_rate = excluded.flip_rate, last_run_at = excluded.last_run_at""")
-  void saveSeries(
+  /** A series row to store: the history and its current segment. */
+  record SeriesRow(
       long testId,
       long builderId,
       String branch,
@@ -146,12 +161,29 @@ public interface TestHistoryDao {
       int segmentRuns,
       int segmentUnexpected,
       double flipRate,
-      Instant lastRunAt);
+      Instant lastRunAt) {}
 
-  @SqlUpdate(
+  @SqlBatch(
+      """
+      INSERT INTO test_series (test_id, builder_id, branch, history, state, segment_build_id,
+                               segment_build_number, segment_started_at, segment_runs,
+                               segment_unexpected, flip_rate, last_run_at)
+      VALUES (:s.testId, :s.builderId, :s.branch, :s.history, :s.state, :s.segmentBuildId,
+              :s.segmentBuildNumber, :s.segmentStartedAt, :s.segmentRuns, :s.segmentUnexpected,
+              :s.flipRate, :s.lastRunAt)
+      ON CONFLICT (test_id, builder_id, branch) DO UPDATE SET
+        history = excluded.history, state = excluded.state,
+        segment_build_id = excluded.segment_build_id,
+        segment_build_number = excluded.segment_build_number,
+        segment_started_at = excluded.segment_started_at,
+        segment_runs = excluded.segment_runs, segment_unexpected = excluded.segment_unexpected,
+        flip_rate = excluded.flip_rate, last_run_at = excluded.last_run_at""")
+  void saveSeries(@BindMethods("s") List<SeriesRow> rows);
+
+  @SqlBatch(
       "DELETE FROM test_series WHERE test_id = :testId AND builder_id = :builderId"
           + " AND branch = :branch")
-  void deleteSeries(long testId, long builderId, String branch);
+  void deleteSeries(@Bind("testId") List<Long> testIds, long builderId, String branch);
 
   /** Every test's totals over days {@code [from, to]} on a branch ('*': all), all builders. */
   @SqlQuery(
@@ -175,4 +207,73 @@ public interface TestHistoryDao {
          AND d.day BETWEEN :from AND :to
        GROUP BY d.test_id""")
   List<TestTotals> builderTotals(long builderId, String branch, long from, long to);
+
+  /** Where a test failed or was flaky, per builder and worker. */
+  record Affected(long testId, String builderName, String workerName, long failures, long flaky) {}
+
+  @SqlQuery(
+      """
+      SELECT d.test_id, b.name AS builder_name, w.name AS worker_name,
+             SUM(d.failures) AS failures, SUM(d.flaky) AS flaky
+        FROM test_days d JOIN builders b ON b.id = d.builder_id
+        LEFT JOIN workers w ON w.id = d.worker_id
+       WHERE d.test_id IN (<testIds>) AND d.day BETWEEN :from AND :to
+         AND d.builder_id > 0 AND d.failures + d.flaky > 0
+       GROUP BY d.test_id, d.builder_id, d.worker_id""")
+  @RegisterConstructorMapper(Affected.class)
+  List<Affected> affected(@BindList("testIds") List<Long> testIds, long from, long to);
+
+  /** A test's runs and unexpected outcomes in one week (days since the epoch / 7). */
+  record Week(long testId, long week, long runs, long unexpected) {}
+
+  @SqlQuery(
+      """
+      SELECT test_id, day / 7 AS week, SUM(runs) AS runs, SUM(failures + flaky) AS unexpected
+        FROM test_days
+       WHERE builder_id = :builderId AND (:branch IS NULL OR branch = :branch)
+         AND day BETWEEN :from AND :to AND test_id IN (<testIds>)
+       GROUP BY test_id, day / 7""")
+  @RegisterConstructorMapper(Week.class)
+  List<Week> weeks(
+      @BindList("testIds") List<Long> testIds, long builderId, String branch, long from, long to);
+
+  String SERIES =
+      """
+      SELECT s.*, t.name AS test_name, b.name AS builder_name
+        FROM test_series s JOIN tests t ON t.id = s.test_id JOIN builders b ON b.id = s.builder_id
+      """;
+
+  @SqlQuery(SERIES + " WHERE s.test_id IN (<testIds>) ORDER BY b.name, s.branch")
+  @RegisterRowMapper(TestSeriesMapper.class)
+  List<TestSeries> series(@BindList("testIds") List<Long> testIds);
+
+  @SqlQuery(SERIES + " WHERE s.test_id = :testId AND s.builder_id = :builderId")
+  @RegisterRowMapper(TestSeriesMapper.class)
+  List<TestSeries> seriesOn(long testId, long builderId);
+
+  /** One test's totals over days on all builders and branches. */
+  @SqlQuery(
+      """
+      SELECT d.test_id, t.name AS test_name, SUM(d.runs) AS runs, SUM(d.failures) AS failures,
+             SUM(d.flaky) AS flaky, SUM(d.incidents) AS incidents, SUM(d.red) AS red,
+             MIN(d.first_flaky_at) AS first_flaky_at, MAX(d.last_flaky_at) AS last_flaky_at
+        FROM test_days d JOIN tests t ON t.id = d.test_id
+       WHERE d.builder_id = 0 AND d.branch = '*' AND d.test_id = :testId
+         AND d.day BETWEEN :from AND :to
+       GROUP BY d.test_id""")
+  Optional<TestTotals> testTotals(long testId, long from, long to);
+
+  /** A cluster a test's failures are in, with how many of its latest failures. */
+  record TestCluster(long clusterId, String title, long failures) {}
+
+  /** The clusters of a test's latest {@code limit} failures, the commonest first. */
+  @SqlQuery(
+      """
+      SELECT c.id AS cluster_id, c.title, COUNT(*) AS failures
+        FROM (SELECT cluster_id FROM failures WHERE test_file = :test
+               ORDER BY id DESC LIMIT :limit) f
+        JOIN clusters c ON c.id = f.cluster_id
+       GROUP BY c.id ORDER BY failures DESC, c.id""")
+  @RegisterConstructorMapper(TestCluster.class)
+  List<TestCluster> clustersOfTest(String test, int limit);
 }

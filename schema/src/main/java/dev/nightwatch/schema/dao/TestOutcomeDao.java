@@ -2,10 +2,17 @@ package dev.nightwatch.schema.dao;
 
 import dev.nightwatch.schema.model.TestOutcome;
 import dev.nightwatch.schema.model.TestStatus;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -35,8 +42,43 @@ public interface TestOutcomeDao {
             });
   }
 
-  @SqlQuery("SELECT id FROM tests WHERE name IN (<names>)")
-  List<Long> findTests(@BindList("names") List<String> names);
+  /** A test by id and name. */
+  record Test(long id, String name) {}
+
+  /** One outcome to store for a build. */
+  record Row(long testId, TestStatus status, Long durationMillis) {}
+
+  @SqlQuery("SELECT id, name FROM tests WHERE name IN (<names>)")
+  @RegisterConstructorMapper(Test.class)
+  List<Test> findTests(@BindList("names") List<String> names);
+
+  @SqlBatch("INSERT INTO tests (name) VALUES (:name) ON CONFLICT (name) DO NOTHING")
+  void addTests(@Bind("name") List<String> names);
+
+  /** The ids of these tests by name, adding those that are new. */
+  default Map<String, Long> testIds(Collection<String> names) {
+    Map<String, Long> ids = new HashMap<>();
+    List<String> all = List.copyOf(new LinkedHashSet<>(names));
+    for (List<String> slice : Slices.of(all)) {
+      findTests(slice).forEach(t -> ids.put(t.name(), t.id()));
+    }
+    List<String> missing = all.stream().filter(n -> !ids.containsKey(n)).toList();
+    if (!missing.isEmpty()) {
+      addTests(missing);
+      for (List<String> slice : Slices.of(missing)) {
+        findTests(slice).forEach(t -> ids.put(t.name(), t.id()));
+      }
+    }
+    return ids;
+  }
+
+  @SqlBatch(
+      """
+      INSERT INTO test_runs (build_id, test_id, status, duration_ms)
+      VALUES (:buildId, :r.testId, :r.status, :r.durationMillis)
+      ON CONFLICT (build_id, test_id) DO UPDATE SET
+        status = excluded.status, duration_ms = excluded.duration_ms""")
+  void upsertAll(long buildId, @BindMethods("r") List<Row> rows);
 
   @SqlUpdate(
       """

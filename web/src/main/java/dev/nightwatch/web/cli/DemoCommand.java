@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -22,10 +23,13 @@ import net.sourceforge.argparse4j.inf.Namespace;
 
 /**
  * {@code demo [config.yml]}: starts Nightwatch on a fresh data directory ({@code DATA_DIR/demo})
- * loaded with the bundled demo logs, and prints the URL to open.
+ * loaded with the bundled demo logs and generated test history, and prints the URL to open.
  */
 public final class DemoCommand extends ServerCommand<NightwatchConfiguration> {
   static final String INDEX = "/demo/index.txt";
+
+  /** Generated builds per demo builder. */
+  static final int HISTORY_BUILDS = 60;
 
   private final PrintStream out = System.out;
 
@@ -43,6 +47,8 @@ public final class DemoCommand extends ServerCommand<NightwatchConfiguration> {
     reset(demoDir);
     configuration.getStore().setDataDir(demoDir);
     Path logs = extractDemoLogs(demoDir);
+    // Weeks of generated regrtest runs (master "generated.demo") give the flakiness pages history.
+    new DemoHistory(Instant.now()).write(logs.resolve("generated-history"), HISTORY_BUILDS);
     Database database = configuration.getStore().build();
     var report =
         ImportLogsCommand.importLogs(configuration, database, List.of(logs), out, System.err);

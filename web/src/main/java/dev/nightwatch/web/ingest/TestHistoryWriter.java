@@ -16,13 +16,16 @@ import dev.nightwatch.schema.model.TestStatus;
 import dev.nightwatch.schema.store.HistoryCodec;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Keeps a build's test outcomes and everything derived from them in step, in the build's
@@ -32,6 +35,9 @@ import org.jdbi.v3.core.Handle;
 public final class TestHistoryWriter {
   /** Earlier builds of a worker that give its usual share of newly failing tests. */
   static final int WORKER_WINDOW = 20;
+
+  /** Builds replayed per transaction by {@link #rebuild}. */
+  static final int REBUILD_BATCH = 200;
 
   private final Incidents incidents;
   private final Segmenter segmenter;
@@ -57,39 +63,108 @@ public final class TestHistoryWriter {
     List<TestOutcomeDao.Run> old = outcomes.runsOfBuild(buildId);
     boolean oldIncident =
         history.findLoad(buildId).map(l -> !l.incident().equals("NONE")).orElse(false);
+    List<TestHistoryDao.DayDelta> deltas = new ArrayList<>();
     for (TestOutcomeDao.Run r : old) {
-      count(history, build, branch, r.testId(), r.status(), oldIncident, -1);
+      count(deltas, build, branch, r.testId(), r.status(), oldIncident, -1);
     }
     outcomes.deleteByBuild(buildId);
     history.deleteLoad(buildId);
 
+    Map<String, Long> ids = outcomes.testIds(tests.stream().map(TestVerdict::testFile).toList());
     Map<Long, TestStatus> now = new LinkedHashMap<>();
+    List<TestOutcomeDao.Row> rows = new ArrayList<>();
     for (TestVerdict t : tests) {
-      long testId = outcomes.testId(t.testFile());
-      outcomes.upsert(buildId, testId, t.status(), t.durationMillis());
+      long testId = ids.get(t.testFile());
+      rows.add(new TestOutcomeDao.Row(testId, t.status(), t.durationMillis()));
       now.put(testId, t.status());
     }
-    Incidents.Kind incident = judge(history, outcomes, build, now);
-    for (Map.Entry<Long, TestStatus> e : now.entrySet()) {
-      count(history, build, branch, e.getKey(), e.getValue(), incident != Incidents.Kind.NONE, 1);
-    }
-
-    Set<Long> touched = new HashSet<>();
+    outcomes.upsertAll(buildId, rows);
+    Set<Long> touched = new LinkedHashSet<>();
     old.forEach(r -> touched.add(r.testId()));
+    derive(handle, build, branch, now, touched, deltas);
+  }
+
+  /**
+   * Derives everything from the stored outcomes again: empties the loads, aggregates and series,
+   * then replays every build in the order they finished. For a database whose outcomes predate them
+   * (an upgrade), or after the incident or segment rules change. Returns the builds replayed.
+   */
+  public long rebuild(Jdbi jdbi) {
+    jdbi.useTransaction(
+        h -> {
+          h.execute("DELETE FROM test_series");
+          h.execute("DELETE FROM test_days");
+          h.execute("DELETE FROM build_loads");
+        });
+    List<Long> builds =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT DISTINCT b.id, b.finished_at FROM builds b"
+                            + " JOIN test_runs r ON r.build_id = b.id ORDER BY b.finished_at, b.id")
+                    .map((rs, ctx) -> rs.getLong("id"))
+                    .list());
+    for (int i = 0; i < builds.size(); i += REBUILD_BATCH) {
+      List<Long> batch = builds.subList(i, Math.min(builds.size(), i + REBUILD_BATCH));
+      jdbi.useTransaction(
+          h -> {
+            TestHistoryDao history = h.attach(TestHistoryDao.class);
+            for (long id : batch) {
+              BuildFacts build = history.buildFacts(id).orElseThrow();
+              Map<Long, TestStatus> now = new LinkedHashMap<>();
+              h.attach(TestOutcomeDao.class)
+                  .runsOfBuild(id)
+                  .forEach(r -> now.put(r.testId(), r.status()));
+              String branch = build.branch() == null ? "" : build.branch();
+              derive(h, build, branch, now, new LinkedHashSet<>(), new ArrayList<>());
+            }
+          });
+    }
+    return builds.size();
+  }
+
+  /**
+   * From the build's outcomes now: its load and incident verdict, its aggregates (added to the
+   * deltas that take away an earlier analysis) and the series of these tests and of {@code touched}
+   * (tests the earlier analysis had, now gone).
+   */
+  private void derive(
+      Handle handle,
+      BuildFacts build,
+      String branch,
+      Map<Long, TestStatus> now,
+      Set<Long> touched,
+      List<TestHistoryDao.DayDelta> deltas) {
+    TestHistoryDao history = handle.attach(TestHistoryDao.class);
+    boolean incident =
+        judge(history, handle.attach(TestOutcomeDao.class), build, now) != Incidents.Kind.NONE;
+    for (Map.Entry<Long, TestStatus> e : now.entrySet()) {
+      count(deltas, build, branch, e.getKey(), e.getValue(), incident, 1);
+    }
+    history.addDays(deltas);
+
     touched.addAll(now.keySet());
-    for (long testId : touched) {
+    List<Long> testIds = List.copyOf(touched);
+    Map<Long, byte[]> stored = history.histories(build.builderId(), branch, testIds);
+    List<TestHistoryDao.SeriesRow> save = new ArrayList<>();
+    List<Long> emptied = new ArrayList<>();
+    for (long testId : testIds) {
       TestStatus status = now.get(testId);
       TestRun run =
           status == null || status == TestStatus.SKIPPED
               ? null
-              : new TestRun(
-                  buildId,
-                  build.number(),
-                  build.finishedAt(),
-                  status,
-                  incident != Incidents.Kind.NONE);
-      updateSeries(history, testId, build.builderId(), branch, buildId, run);
+              : new TestRun(build.id(), build.number(), build.finishedAt(), status, incident);
+      byte[] bytes = stored.get(testId);
+      List<TestRun> updated =
+          History.replace(bytes == null ? List.of() : HistoryCodec.decode(bytes), build.id(), run);
+      if (updated.isEmpty()) {
+        emptied.add(testId);
+      } else {
+        save.add(series(testId, build.builderId(), branch, updated));
+      }
     }
+    history.saveSeries(save);
+    history.deleteSeries(emptied, build.builderId(), branch);
   }
 
   private Incidents.Kind judge(
@@ -147,7 +222,7 @@ public final class TestHistoryWriter {
 
   /** Adds (sign 1) or takes away (-1) one outcome at the builder, branch and fleet levels. */
   private static void count(
-      TestHistoryDao history,
+      List<TestHistoryDao.DayDelta> deltas,
       BuildFacts build,
       String branch,
       long testId,
@@ -159,73 +234,63 @@ public final class TestHistoryWriter {
     }
     long day = build.finishedAt().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay();
     boolean failed = status.isFailure();
-    boolean flaky = status == TestStatus.FLAKY;
     int runs = incident ? 0 : sign;
     int failures = !incident && failed ? sign : 0;
-    int flakies = !incident && flaky ? sign : 0;
+    int flaky = !incident && status == TestStatus.FLAKY ? sign : 0;
     int incidents = incident ? sign : 0;
     int red = !incident && failed && build.result() == BuildResult.FAILURE ? sign : 0;
-    Instant flakyAt = sign > 0 && flakies > 0 ? build.finishedAt() : null;
+    Instant flakyAt = sign > 0 && flaky > 0 ? build.finishedAt() : null;
     long worker = build.workerId() == null ? 0 : build.workerId();
-    history.addDay(
-        build.builderId(),
-        branch,
-        day,
-        testId,
-        worker,
-        runs,
-        failures,
-        flakies,
-        incidents,
-        red,
-        flakyAt);
-    history.addDay(
-        TestHistoryDao.ALL,
-        branch,
-        day,
-        testId,
-        0,
-        runs,
-        failures,
-        flakies,
-        incidents,
-        red,
-        flakyAt);
-    history.addDay(
-        TestHistoryDao.ALL,
-        TestHistoryDao.ALL_BRANCHES,
-        day,
-        testId,
-        0,
-        runs,
-        failures,
-        flakies,
-        incidents,
-        red,
-        flakyAt);
+    deltas.add(
+        new TestHistoryDao.DayDelta(
+            build.builderId(),
+            branch,
+            day,
+            testId,
+            worker,
+            runs,
+            failures,
+            flaky,
+            incidents,
+            red,
+            flakyAt));
+    deltas.add(
+        new TestHistoryDao.DayDelta(
+            TestHistoryDao.ALL,
+            branch,
+            day,
+            testId,
+            0,
+            runs,
+            failures,
+            flaky,
+            incidents,
+            red,
+            flakyAt));
+    deltas.add(
+        new TestHistoryDao.DayDelta(
+            TestHistoryDao.ALL,
+            TestHistoryDao.ALL_BRANCHES,
+            day,
+            testId,
+            0,
+            runs,
+            failures,
+            flaky,
+            incidents,
+            red,
+            flakyAt));
   }
 
-  private void updateSeries(
-      TestHistoryDao history,
-      long testId,
-      long builderId,
-      String branch,
-      long buildId,
-      TestRun run) {
-    List<TestRun> runs =
-        history.history(testId, builderId, branch).map(HistoryCodec::decode).orElse(List.of());
-    List<TestRun> updated = History.replace(runs, buildId, run);
-    if (updated.isEmpty()) {
-      history.deleteSeries(testId, builderId, branch);
-      return;
-    }
-    History.Summary s = History.summarize(updated, segmenter);
+  private TestHistoryDao.SeriesRow series(
+      long testId, long builderId, String branch, List<TestRun> runs) {
+    History.Summary s = History.summarize(runs, segmenter);
     Segment seg = s.segment();
-    history.saveSeries(
+    return new TestHistoryDao.SeriesRow(
         testId,
         builderId,
         branch,
-        HistoryCodec.encode(updated),
+        HistoryCodec.encode(runs),
         s.state(),
         seg.firstBuildId(),
         seg.firstBuildNumber(),
@@ -233,6 +298,6 @@ public final class TestHistoryWriter {
         seg.runs(),
         seg.unexpected(),
         s.flipRate(),
-        updated.get(updated.size() - 1).finishedAt());
+        runs.get(runs.size() - 1).finishedAt());
   }
 }

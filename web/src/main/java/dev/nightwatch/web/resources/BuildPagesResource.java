@@ -3,6 +3,7 @@ package dev.nightwatch.web.resources;
 import dev.nightwatch.schema.model.LogInfo;
 import dev.nightwatch.schema.store.LogStore;
 import dev.nightwatch.web.api.BuildDetail;
+import dev.nightwatch.web.ingest.Explanations;
 import dev.nightwatch.web.views.BuildView;
 import dev.nightwatch.web.views.LogLine;
 import jakarta.ws.rs.GET;
@@ -26,9 +27,12 @@ public final class BuildPagesResource {
   private final BuildQueries queries;
   private final LogStore logs;
 
-  public BuildPagesResource(BuildQueries queries, LogStore logs) {
+  private final Explanations explanations;
+
+  public BuildPagesResource(BuildQueries queries, LogStore logs, Explanations explanations) {
     this.queries = queries;
     this.logs = logs;
+    this.explanations = explanations;
   }
 
   /**
@@ -59,6 +63,11 @@ public final class BuildPagesResource {
         lines.add(new LogLine(number++, text));
       }
     }
-    return new BuildView(detail, log, lines, start, PAGE_LINES);
+    java.util.Map<Long, dev.nightwatch.schema.model.Explanation> explained =
+        new java.util.HashMap<>();
+    for (var f : detail.failures()) {
+      explanations.explain(f.id()).ifPresent(e -> explained.put(f.id(), e));
+    }
+    return new BuildView(detail, log, lines, start, PAGE_LINES, explained);
   }
 }

@@ -16,13 +16,22 @@ public final class BuildView extends PageView {
   private final long from;
   private final int pageLines;
 
-  public BuildView(BuildDetail detail, LogInfo log, List<LogLine> lines, long from, int pageLines) {
+  private final java.util.Map<Long, dev.nightwatch.schema.model.Explanation> explanations;
+
+  public BuildView(
+      BuildDetail detail,
+      LogInfo log,
+      List<LogLine> lines,
+      long from,
+      int pageLines,
+      java.util.Map<Long, dev.nightwatch.schema.model.Explanation> explanations) {
     super("build.ftlh", "%s #%d".formatted(detail.build().builderName(), detail.build().number()));
     this.detail = detail;
     this.log = log;
     this.lines = List.copyOf(lines);
     this.from = from;
     this.pageLines = pageLines;
+    this.explanations = java.util.Map.copyOf(explanations);
   }
 
   public BuildDetail getDetail() {
@@ -69,5 +78,15 @@ public final class BuildView extends PageView {
   /** The first line of the next page, or 0 when this is the last page. */
   public long getNextFrom() {
     return log != null && from + pageLines <= log.lineCount() ? from + pageLines : 0;
+  }
+
+  /** What the flakiness analysis says of a failure, or null. */
+  public dev.nightwatch.schema.model.Explanation explanation(long failureId) {
+    return explanations.get(failureId);
+  }
+
+  /** A flakiness verdict in words: LIKELY_FLAKY → "likely flaky". */
+  public String verdictWords(dev.nightwatch.schema.model.FlakinessVerdict verdict) {
+    return verdict.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
   }
 }

@@ -177,4 +177,38 @@ class TestHistoryWriterTest {
     assertThat(series("test_os")).hasSize(4).last().extracting(TestRun::incident).isEqualTo(true);
     assertThat(state("test_os")).isEqualTo(SegmentState.STABLE.name());
   }
+
+  @Test
+  void aRebuildFromStoredOutcomesDerivesTheSameHistory() throws Exception {
+    for (int n = 1; n <= 6; n++) {
+      ingest(
+          n,
+          log(
+              n % 3 == 0 ? TestStatus.FLAKY : TestStatus.PASSED,
+              n > 4 ? TestStatus.FAILED_AGAIN : TestStatus.PASSED,
+              10));
+    }
+    String days = "SELECT * FROM test_days ORDER BY builder_id, branch, day, test_id, worker_id";
+    String series =
+        "SELECT test_id, builder_id, branch, hex(history), state, segment_build_id,"
+            + " segment_runs, segment_unexpected, flip_rate FROM test_series ORDER BY 1, 2, 3";
+    String loads = "SELECT * FROM build_loads ORDER BY build_id";
+    var before = snapshot(days, series, loads);
+
+    long replayed = TestHistoryWriter.defaults().rebuild(store.database.jdbi());
+
+    assertThat(replayed).isEqualTo(6);
+    assertThat(snapshot(days, series, loads)).isEqualTo(before);
+  }
+
+  private List<List<Map<String, Object>>> snapshot(String... queries) {
+    return store
+        .database
+        .jdbi()
+        .withHandle(
+            h ->
+                java.util.Arrays.stream(queries)
+                    .map(q -> h.createQuery(q).mapToMap().list())
+                    .toList());
+  }
 }

@@ -1,0 +1,51 @@
+package dev.nightwatch.web.resources;
+
+import dev.nightwatch.web.views.FlakyView;
+import dev.nightwatch.web.views.TestView;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** The flakiest-tests page ({@code /flaky}) and a test's page ({@code /flaky/tests/{name}}). */
+@Path("/flaky")
+@Produces(MediaType.TEXT_HTML)
+public final class FlakyPagesResource {
+  private final FlakyQueries queries;
+  private final Jdbi jdbi;
+
+  public FlakyPagesResource(FlakyQueries queries, Jdbi jdbi) {
+    this.queries = queries;
+    this.jdbi = jdbi;
+  }
+
+  @GET
+  public FlakyView report(
+      @QueryParam("builder") String builder,
+      @QueryParam("branch") String branch,
+      @QueryParam("days") @DefaultValue("30") int days,
+      @QueryParam("sort") @DefaultValue("lower") String sort,
+      @QueryParam("offset") @DefaultValue("0") int offset) {
+    List<String> builders =
+        jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT DISTINCT name FROM builders ORDER BY name")
+                    .mapTo(String.class)
+                    .list());
+    return new FlakyView(
+        queries.report(FlakyApiResource.filter(builder, branch, days, sort, offset, 50)), builders);
+  }
+
+  @GET
+  @Path("tests/{name}")
+  public TestView test(
+      @PathParam("name") String name, @QueryParam("days") @DefaultValue("30") int days) {
+    FlakyApiResource.filter(null, null, days, "lower", 0, 1); // validates days
+    return new TestView(queries.test(name, days));
+  }
+}

@@ -1,0 +1,295 @@
+package dev.nightwatch.web.resources;
+
+import dev.nightwatch.analyzer.flaky.BetaPrior;
+import dev.nightwatch.analyzer.flaky.Counts;
+import dev.nightwatch.analyzer.flaky.Estimate;
+import dev.nightwatch.analyzer.flaky.Scores;
+import dev.nightwatch.analyzer.flaky.Segmenter;
+import dev.nightwatch.schema.dao.TestHistoryDao;
+import dev.nightwatch.schema.dao.TestOutcomeDao;
+import dev.nightwatch.schema.model.SegmentState;
+import dev.nightwatch.schema.model.TestSeries;
+import dev.nightwatch.schema.model.TestTotals;
+import dev.nightwatch.web.api.FlakyReport;
+import dev.nightwatch.web.api.FlakyTest;
+import dev.nightwatch.web.api.TestDetail;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The flakiest-tests report and the test pages, read from the aggregates and series that ingest
+ * keeps (never from raw outcomes): rank every test that did not always pass in the window, then
+ * fill in the details of one page of them.
+ */
+public final class FlakyQueries {
+  /** The report's filters and page. */
+  public record Filter(
+      String builder, String branch, int days, String sort, int offset, int limit) {
+    public Filter {
+      if (days < 1 || days > 3660) {
+        throw new BadRequestException("days must be 1–3660");
+      }
+      if (!sort.equals("lower") && !sort.equals("impact")) {
+        throw new BadRequestException("sort must be lower or impact");
+      }
+      if (limit < 1 || limit > 1000 || offset < 0) {
+        throw new BadRequestException("limit must be 1–1000 and offset ≥ 0");
+      }
+      builder = builder == null || builder.isBlank() ? null : builder;
+      branch = branch == null || branch.isBlank() ? null : branch;
+    }
+  }
+
+  static final int SHARES = 3;
+
+  /** The clusters shown for a test are those of its latest failures. */
+  static final int LATEST_FAILURES = 200;
+
+  /**
+   * Tests with fewer runs in the window rank after the rest: one failure in one run has a Wilson
+   * lower bound of 0.21, above a test that failed 30 times in 300.
+   */
+  static final int MIN_RUNS = 10;
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+  private final Segmenter segmenter = new Segmenter();
+
+  public FlakyQueries(Jdbi jdbi, Clock clock) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+  }
+
+  public FlakyReport report(Filter f) {
+    LocalDate to = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    LocalDate from = to.minusDays(f.days() - 1L);
+    return jdbi.withHandle(
+        h -> {
+          TestHistoryDao dao = h.attach(TestHistoryDao.class);
+          Long builderId = f.builder() == null ? null : builderId(h, f.builder());
+          List<TestTotals> all =
+              builderId == null
+                  ? dao.totals(
+                      f.branch() == null ? TestHistoryDao.ALL_BRANCHES : f.branch(),
+                      from.toEpochDay(),
+                      to.toEpochDay())
+                  : dao.builderTotals(builderId, f.branch(), from.toEpochDay(), to.toEpochDay());
+          BetaPrior prior = BetaPrior.fit(all.stream().map(FlakyQueries::counts).toList());
+          List<Ranked> ranked = new ArrayList<>();
+          for (TestTotals t : all) {
+            if (t.failures() + t.flaky() > 0) {
+              ranked.add(new Ranked(t, Scores.estimate(counts(t), prior)));
+            }
+          }
+          Comparator<Ranked> byLower =
+              Comparator.comparing((Ranked r) -> r.totals().runs() < MIN_RUNS)
+                  .thenComparing(
+                      Comparator.comparingDouble((Ranked r) -> r.estimate().wilsonLower())
+                          .reversed());
+          ranked.sort(
+              f.sort().equals("impact")
+                  ? Comparator.comparingLong((Ranked r) -> r.totals().red())
+                      .reversed()
+                      .thenComparing(byLower)
+                  : byLower.thenComparing(
+                      Comparator.comparingLong((Ranked r) -> r.totals().red()).reversed()));
+          int end = Math.min(ranked.size(), f.offset() + f.limit());
+          List<Ranked> page =
+              f.offset() >= ranked.size() ? List.of() : ranked.subList(f.offset(), end);
+          List<FlakyTest> rows = details(h, page, f.offset(), builderId, f.branch(), from, to);
+          return new FlakyReport(
+              f.builder(),
+              f.branch(),
+              f.days(),
+              from,
+              to,
+              f.sort(),
+              prior.alpha(),
+              prior.beta(),
+              ranked.size(),
+              f.offset(),
+              rows,
+              end < ranked.size() ? end : null);
+        });
+  }
+
+  /** One test: its row over the window and its history on every builder it ran on. */
+  public TestDetail test(String name, int days) {
+    LocalDate to = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    LocalDate from = to.minusDays(days - 1L);
+    return jdbi.withHandle(
+        h -> {
+          long testId =
+              h.attach(TestOutcomeDao.class)
+                  .findTest(name)
+                  .orElseThrow(() -> new NotFoundException("no test " + name));
+          TestHistoryDao dao = h.attach(TestHistoryDao.class);
+          FlakyTest summary =
+              dao.testTotals(testId, from.toEpochDay(), to.toEpochDay())
+                  .filter(t -> t.runs() + t.incidents() > 0)
+                  .map(
+                      t ->
+                          details(
+                                  h,
+                                  List.of(
+                                      new Ranked(
+                                          t, Scores.estimate(counts(t), BetaPrior.JEFFREYS))),
+                                  0,
+                                  null,
+                                  null,
+                                  from,
+                                  to)
+                              .get(0))
+                  .orElse(null);
+          List<TestDetail.BuilderHistory> builders = new ArrayList<>();
+          for (TestSeries s : dao.series(List.of(testId))) {
+            builders.add(new TestDetail.BuilderHistory(s, segmenter.segment(s.history())));
+          }
+          return new TestDetail(name, days, summary, builders);
+        });
+  }
+
+  private record Ranked(TestTotals totals, Estimate estimate) {}
+
+  private static Counts counts(TestTotals t) {
+    return new Counts(t.runs(), t.failures(), t.flaky());
+  }
+
+  private static long builderId(Handle h, String name) {
+    return h.createQuery("SELECT id FROM builders WHERE name = :name ORDER BY id LIMIT 1")
+        .bind("name", name)
+        .mapTo(Long.class)
+        .findOne()
+        .orElseThrow(() -> new BadRequestException("no builder named " + name));
+  }
+
+  private static List<FlakyTest> details(
+      Handle h,
+      List<Ranked> page,
+      int offset,
+      Long builderId,
+      String branch,
+      LocalDate from,
+      LocalDate to) {
+    if (page.isEmpty()) {
+      return List.of();
+    }
+    TestHistoryDao dao = h.attach(TestHistoryDao.class);
+    List<Long> ids = page.stream().map(r -> r.totals().testId()).toList();
+    List<String> names = page.stream().map(r -> r.totals().testName()).toList();
+    long f = from.toEpochDay();
+    long t = to.toEpochDay();
+
+    Map<Long, Map<String, long[]>> builders = new HashMap<>();
+    Map<Long, Map<String, long[]>> workers = new HashMap<>();
+    for (TestHistoryDao.Affected a : dao.affected(ids, f, t)) {
+      add(builders, a.testId(), a.builderName(), a.failures(), a.flaky());
+      if (a.workerName() != null) {
+        add(workers, a.testId(), a.workerName(), a.failures(), a.flaky());
+      }
+    }
+    long firstWeek = Math.floorDiv(f, 7);
+    int weeks = (int) (Math.floorDiv(t, 7) - firstWeek + 1);
+    Map<Long, Double[]> weekly = new HashMap<>();
+    String weekBranch = builderId == null && branch == null ? TestHistoryDao.ALL_BRANCHES : branch;
+    for (TestHistoryDao.Week w :
+        dao.weeks(ids, builderId == null ? TestHistoryDao.ALL : builderId, weekBranch, f, t)) {
+      if (w.runs() > 0) {
+        weekly.computeIfAbsent(w.testId(), k -> new Double[weeks])[(int) (w.week() - firstWeek)] =
+            (double) w.unexpected() / w.runs();
+      }
+    }
+    Map<Long, Map<SegmentState, Integer>> states = new HashMap<>();
+    for (TestSeries s : dao.series(ids)) {
+      if ((builderId == null || s.builderId() == builderId)
+          && (branch == null || s.branch().equals(branch))) {
+        states
+            .computeIfAbsent(s.testId(), k -> new EnumMap<>(SegmentState.class))
+            .merge(s.state(), 1, Integer::sum);
+      }
+    }
+    Map<String, List<FlakyTest.ClusterLink>> clusters = new HashMap<>();
+    for (String name : names) {
+      clusters.put(
+          name,
+          dao.clustersOfTest(name, LATEST_FAILURES).stream()
+              .limit(SHARES)
+              .map(c -> new FlakyTest.ClusterLink(c.clusterId(), c.title(), c.failures()))
+              .toList());
+    }
+    List<FlakyTest> rows = new ArrayList<>();
+    int rank = offset;
+    for (Ranked r : page) {
+      TestTotals x = r.totals();
+      Estimate e = r.estimate();
+      Map<SegmentState, Integer> st = states.getOrDefault(x.testId(), Map.of());
+      Double[] w = weekly.getOrDefault(x.testId(), new Double[weeks]);
+      rows.add(
+          new FlakyTest(
+              ++rank,
+              x.testName(),
+              x.runs(),
+              x.failures(),
+              x.flaky(),
+              x.incidents(),
+              x.red(),
+              e.probability(),
+              e.lower(),
+              e.upper(),
+              e.wilsonLower(),
+              e.flakyRate(),
+              overall(st),
+              st,
+              top(builders.get(x.testId())),
+              top(workers.get(x.testId())),
+              x.firstFlakyAt(),
+              x.lastFlakyAt(),
+              java.util.Arrays.asList(w),
+              clusters.getOrDefault(x.testName(), List.of())));
+    }
+    return rows;
+  }
+
+  /** The state that matters most across builders: failing, then flaky, fixed, stable. */
+  private static SegmentState overall(Map<SegmentState, Integer> states) {
+    for (SegmentState s : List.of(SegmentState.FAILING, SegmentState.FLAKY, SegmentState.FIXED)) {
+      if (states.containsKey(s)) {
+        return s;
+      }
+    }
+    return SegmentState.STABLE;
+  }
+
+  private static void add(
+      Map<Long, Map<String, long[]>> into, long testId, String name, long failures, long flaky) {
+    long[] c =
+        into.computeIfAbsent(testId, k -> new HashMap<>()).computeIfAbsent(name, k -> new long[2]);
+    c[0] += failures;
+    c[1] += flaky;
+  }
+
+  private static List<FlakyTest.Share> top(Map<String, long[]> shares) {
+    if (shares == null) {
+      return List.of();
+    }
+    return shares.entrySet().stream()
+        .map(e -> new FlakyTest.Share(e.getKey(), e.getValue()[0], e.getValue()[1]))
+        .sorted(
+            Comparator.comparingLong((FlakyTest.Share s) -> s.failures() + s.flaky())
+                .reversed()
+                .thenComparing(FlakyTest.Share::name))
+        .limit(SHARES)
+        .toList();
+  }
+}
