@@ -34,6 +34,7 @@ CREATE TABLE build_loads (
   incident           TEXT      NOT NULL
 );
 CREATE INDEX build_loads_worker ON build_loads (worker_id, finished_at);
+CREATE INDEX build_loads_incidents ON build_loads (finished_at) WHERE incident <> 'NONE';
 
 -- Per test per day, at three levels kept together: builder rows (builder, branch, worker), branch
 -- rows (builder_id 0, worker_id 0) and fleet rows (builder_id 0, branch '*', worker_id 0). A
@@ -57,6 +58,30 @@ CREATE TABLE test_days (
 CREATE INDEX test_days_affected ON test_days (test_id, day, builder_id, worker_id, failures, flaky)
   WHERE builder_id > 0 AND failures + flaky > 0;
 
+-- The same sums per week (weeks since the Monday 1969-12-29: (day + 3) / 7), kept alongside so a
+-- long window reads whole weeks and only its edges day by day.
+CREATE TABLE test_weeks (
+  builder_id     INTEGER NOT NULL,
+  branch         TEXT    NOT NULL,
+  week           INTEGER NOT NULL,
+  test_id        INTEGER NOT NULL,
+  worker_id      INTEGER NOT NULL,
+  runs           INTEGER NOT NULL,
+  failures       INTEGER NOT NULL,
+  flaky          INTEGER NOT NULL,
+  incidents      INTEGER NOT NULL,
+  red            INTEGER NOT NULL,
+  first_flaky_at TIMESTAMP,
+  last_flaky_at  TIMESTAMP,
+  PRIMARY KEY (builder_id, branch, week, test_id, worker_id)
+) WITHOUT ROWID;
+CREATE INDEX test_weeks_affected ON test_weeks (test_id, week, builder_id, worker_id, failures, flaky)
+  WHERE builder_id > 0 AND failures + flaky > 0;
+-- The branch and fleet week rows in test order: a report's sums stream from it, and a
+-- sparkline's weeks are read from it.
+CREATE INDEX test_weeks_fleet ON test_weeks (test_id, branch, week, runs, failures, flaky,
+  incidents, red, first_flaky_at, last_flaky_at) WHERE builder_id = 0;
+
 -- A test's last runs on one builder and branch (HistoryCodec), and its current segment.
 CREATE TABLE test_series (
   test_id               INTEGER   NOT NULL REFERENCES tests (id),
@@ -73,7 +98,8 @@ CREATE TABLE test_series (
   last_run_at           TIMESTAMP NOT NULL,
   PRIMARY KEY (test_id, builder_id, branch)
 ) WITHOUT ROWID;
-CREATE INDEX test_series_state ON test_series (state, test_id);
+-- The states of a test's series without reading their histories.
+CREATE INDEX test_series_state ON test_series (test_id, builder_id, branch, state);
 
 -- A test's latest failures, for the clusters the report links it to.
 CREATE INDEX failures_test_file ON failures (test_file, id);

@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The flakiest-tests report over a CPython-sized year ({@link FlakyYear}): the whole fleet over
- * 365 and 30 days, one builder over a year, one branch, ranked by impact, and a test's page.
+ * The flakiest-tests report over a CPython-sized year ({@link FlakyYear}): the whole fleet over 365
+ * and 30 days, one builder over a year, one branch, ranked by impact, and a test's page.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -39,15 +39,16 @@ public class FlakyBenchmark {
 
   @Setup(Level.Trial)
   public void open() throws IOException, SQLException {
-    Path dir = Path.of("target", "flaky-year-v1");
+    Path dir = Path.of("target", "flaky-year-v6");
     database = FlakyYear.open(dir);
     Clock clock =
-        Clock.fixed(
-            FlakyYear.LAST_DAY.atTime(23, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        Clock.fixed(FlakyYear.LAST_DAY.atTime(23, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
     queries = new FlakyQueries(database.jdbi(), clock);
     long rows =
-        database.jdbi().withHandle(
-            h -> h.createQuery("SELECT COUNT(*) FROM test_days").mapTo(Long.class).one());
+        database
+            .jdbi()
+            .withHandle(
+                h -> h.createQuery("SELECT COUNT(*) FROM test_days").mapTo(Long.class).one());
     System.out.printf(
         "%nyear: %,d test_days rows, %d MB on disk; top test %s%n",
         rows,

@@ -61,13 +61,21 @@ public class FlakyIngestBenchmark {
     database = Database.open(dir, Duration.ofSeconds(30));
     database.migrate();
     writer = TestHistoryWriter.defaults();
-    database.jdbi().useHandle(h -> {
-      h.execute("INSERT INTO sources (id, name, kind, created_at) VALUES (1, 'b', 'BUILDBOT', 0)");
-      for (int b = 1; b <= BUILDERS; b++) {
-        h.execute("INSERT INTO builders (id, source_id, name) VALUES (?, 1, ?)", b, "builder-" + b);
-        h.execute("INSERT INTO workers (id, source_id, name) VALUES (?, 1, ?)", b, "worker-" + b);
-      }
-    });
+    database
+        .jdbi()
+        .useHandle(
+            h -> {
+              h.execute(
+                  "INSERT INTO sources (id, name, kind, created_at) VALUES (1, 'b', 'BUILDBOT', 0)");
+              for (int b = 1; b <= BUILDERS; b++) {
+                h.execute(
+                    "INSERT INTO builders (id, source_id, name) VALUES (?, 1, ?)",
+                    b,
+                    "builder-" + b);
+                h.execute(
+                    "INSERT INTO workers (id, source_id, name) VALUES (?, 1, ?)", b, "worker-" + b);
+              }
+            });
   }
 
   @Benchmark
@@ -77,38 +85,64 @@ public class FlakyIngestBenchmark {
     List<TestVerdict> verdicts = new ArrayList<>(tests);
     for (int t = 0; t < tests; t++) {
       double u = random.nextDouble();
-      TestStatus s = u < 0.004 ? TestStatus.FLAKY : u < 0.005 ? TestStatus.FAILED_AGAIN
-          : TestStatus.PASSED;
+      TestStatus s =
+          u < 0.004 ? TestStatus.FLAKY : u < 0.005 ? TestStatus.FAILED_AGAIN : TestStatus.PASSED;
       verdicts.add(new TestVerdict("test_%03d".formatted(t), s, 1000L + t));
     }
-    database.jdbi().useTransaction(h -> {
-      h.execute("INSERT INTO builds (id, builder_id, number, result, finished_at, worker_id,"
-              + " origin, ingested_at) VALUES (?, ?, ?, 'SUCCESS', ?, ?, 'BUILDBOT', 0)",
-          id, builder, (int) id, new Timestamp(1_780_000_000_000L + id * 90_000L), builder);
-      if (keep.equals("full")) {
-        writer.replace(h, id, verdicts);
-      } else {
-        TestOutcomeDao dao = h.attach(TestOutcomeDao.class);
-        var ids = dao.testIds(verdicts.stream().map(TestVerdict::testFile).toList());
-        dao.upsertAll(id, verdicts.stream()
-            .map(v -> new TestOutcomeDao.Row(ids.get(v.testFile()), v.status(), v.durationMillis()))
-            .toList());
-      }
-    });
+    database
+        .jdbi()
+        .useTransaction(
+            h -> {
+              h.execute(
+                  "INSERT INTO builds (id, builder_id, number, result, finished_at, worker_id,"
+                      + " origin, ingested_at) VALUES (?, ?, ?, 'SUCCESS', ?, ?, 'BUILDBOT', 0)",
+                  id,
+                  builder,
+                  (int) id,
+                  new Timestamp(1_780_000_000_000L + id * 90_000L),
+                  builder);
+              if (keep.equals("full")) {
+                writer.replace(h, id, verdicts);
+              } else {
+                TestOutcomeDao dao = h.attach(TestOutcomeDao.class);
+                var ids = dao.testIds(verdicts.stream().map(TestVerdict::testFile).toList());
+                dao.upsertAll(
+                    id,
+                    verdicts.stream()
+                        .map(
+                            v ->
+                                new TestOutcomeDao.Row(
+                                    ids.get(v.testFile()), v.status(), v.durationMillis()))
+                        .toList());
+              }
+            });
     outcomes += tests;
   }
 
   @TearDown(Level.Trial)
   public void report() throws IOException {
-    System.out.printf("%n%s: %,d builds, %,d outcomes, %d MB file%n", keep, nextBuild - 1,
-        outcomes, Files.size(database.file()) >> 20);
+    System.out.printf(
+        "%n%s: %,d builds, %,d outcomes, %d MB file%n",
+        keep, nextBuild - 1, outcomes, Files.size(database.file()) >> 20);
     try {
-      database.jdbi().useHandle(h -> h.createQuery(
-              "SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC")
-          .mapToMap().list().stream().limit(8)
-          .forEach(r -> System.out.printf("  %-22s %,12d bytes  %6.1f bytes/outcome%n",
-              r.get("name"), ((Number) r.get("bytes")).longValue(),
-              ((Number) r.get("bytes")).doubleValue() / outcomes)));
+      database
+          .jdbi()
+          .useHandle(
+              h ->
+                  h
+                      .createQuery(
+                          "SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC")
+                      .mapToMap()
+                      .list()
+                      .stream()
+                      .limit(8)
+                      .forEach(
+                          r ->
+                              System.out.printf(
+                                  "  %-22s %,12d bytes  %6.1f bytes/outcome%n",
+                                  r.get("name"),
+                                  ((Number) r.get("bytes")).longValue(),
+                                  ((Number) r.get("bytes")).doubleValue() / outcomes)));
     } catch (RuntimeException e) {
       System.out.println("  (no dbstat in this SQLite build: " + e.getMessage() + ")");
     }

@@ -23,8 +23,8 @@ import java.util.SplittableRandom;
 /**
  * Writes the aggregates and series a CPython-sized year leaves behind — 100 builders on four
  * branches, 450 test files, about 2 million builds (55 per builder per day) — straight into the
- * tables ingest maintains, as ingest would have: builder, branch and fleet rows per test and day,
- * a 256-run series per test and builder, and the latest failures of the flaky tests with their
+ * tables ingest maintains, as ingest would have: builder, branch and fleet rows per test and day, a
+ * 256-run series per test and builder, and the latest failures of the flaky tests with their
  * clusters. Most tests are stable; a tenth are flaky on some builders at 0.1–5%.
  */
 final class FlakyYear {
@@ -62,86 +62,78 @@ final class FlakyYear {
     try (Connection c = database.jdbi().open().getConnection()) {
       c.setAutoCommit(false);
       try (var s = c.createStatement()) {
-        s.execute("INSERT INTO sources (id, name, kind, created_at) VALUES (1, 'bench', 'BUILDBOT', 0)");
+        s.execute(
+            "INSERT INTO sources (id, name, kind, created_at) VALUES (1, 'bench', 'BUILDBOT', 0)");
         for (int b = 1; b <= BUILDERS; b++) {
-          s.execute("INSERT INTO builders (id, source_id, name) VALUES (%d, 1, 'builder-%02d')"
-              .formatted(b, b));
-          s.execute("INSERT INTO workers (id, source_id, name) VALUES (%d, 1, 'worker-%02d')"
-              .formatted(b, b));
+          s.execute(
+              "INSERT INTO builders (id, source_id, name) VALUES (%d, 1, 'builder-%02d')"
+                  .formatted(b, b));
+          s.execute(
+              "INSERT INTO workers (id, source_id, name) VALUES (%d, 1, 'worker-%02d')"
+                  .formatted(b, b));
         }
         for (int t = 1; t <= TESTS; t++) {
           s.execute("INSERT INTO tests (id, name) VALUES (%d, 'test_%03d')".formatted(t, t));
         }
       }
       long firstDay = LAST_DAY.minusDays(DAYS - 1).toEpochDay();
-      // branch rows [branch][day][test][counts], fleet rows [day][test][counts]
-      int[][][][] branchRows = new int[BRANCHES.length][DAYS][TESTS][4];
-      int[][][] fleetRows = new int[DAYS][TESTS][4];
-      long[][][] fleetFlaky = new long[DAYS][TESTS][2];
-      String sql =
-          "INSERT INTO test_days (builder_id, branch, day, test_id, worker_id, runs, failures,"
-              + " flaky, incidents, red, first_flaky_at, last_flaky_at)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-      try (PreparedStatement days = c.prepareStatement(sql)) {
-        int batch = 0;
+      long firstWeek = dev.nightwatch.schema.dao.DayWindow.week(firstDay);
+      int weeks =
+          (int) (dev.nightwatch.schema.dao.DayWindow.week(firstDay + DAYS - 1) - firstWeek + 1);
+      // branch and fleet rows, per day and per week: [branch or fleet][period][test]
+      Rows branchDays = new Rows(BRANCHES.length + 1, DAYS);
+      Rows branchWeeks = new Rows(BRANCHES.length + 1, weeks);
+      try (PreparedStatement days = c.prepareStatement(insert("test_days", "day"));
+          PreparedStatement weekRows = c.prepareStatement(insert("test_weeks", "week"))) {
         for (int b = 0; b < BUILDERS; b++) {
           String branch = branch(b);
           int br = java.util.Arrays.asList(BRANCHES).indexOf(branch);
+          Rows builderWeeks = new Rows(1, weeks);
           for (int d = 0; d < DAYS; d++) {
+            int w = (int) (dev.nightwatch.schema.dao.DayWindow.week(firstDay + d) - firstWeek);
+            long dayStart = (firstDay + d) * 86_400_000L;
             for (int t = 0; t < TESTS; t++) {
-              int runs = BUILDS_PER_DAY;
-              int unexpected = binomial(random, runs, rates[t][b]);
+              int unexpected = binomial(random, BUILDS_PER_DAY, rates[t][b]);
               int failures = binomial(random, unexpected, 0.1);
-              int flaky = unexpected - failures;
               int incidents = random.nextInt(200) == 0 ? 1 : 0;
-              long dayStart = (firstDay + d) * 86_400_000L;
-              days.setLong(1, b + 1);
-              days.setString(2, branch);
-              days.setLong(3, firstDay + d);
-              days.setLong(4, t + 1);
-              days.setLong(5, b + 1);
-              days.setInt(6, runs - incidents);
-              days.setInt(7, failures);
-              days.setInt(8, flaky);
-              days.setInt(9, incidents);
-              days.setInt(10, failures);
-              if (flaky > 0) {
-                days.setTimestamp(11, new Timestamp(dayStart + 3_600_000L));
-                days.setTimestamp(12, new Timestamp(dayStart + 80_000_000L));
-                fleetFlaky[d][t][0] = fleetFlaky[d][t][0] == 0 ? dayStart + 3_600_000L
-                    : Math.min(fleetFlaky[d][t][0], dayStart + 3_600_000L);
-                fleetFlaky[d][t][1] = Math.max(fleetFlaky[d][t][1], dayStart + 80_000_000L);
-              } else {
-                days.setNull(11, java.sql.Types.INTEGER);
-                days.setNull(12, java.sql.Types.INTEGER);
+              long[] row = {
+                BUILDS_PER_DAY - incidents, failures, unexpected - failures, incidents, 0, 0
+              };
+              if (row[2] > 0) {
+                row[4] = dayStart + 3_600_000L;
+                row[5] = dayStart + 80_000_000L;
               }
-              days.addBatch();
-              int[] counts = {runs - incidents, failures, flaky, incidents};
-              for (int k = 0; k < 4; k++) {
-                branchRows[br][d][t][k] += counts[k];
-                fleetRows[d][t][k] += counts[k];
-              }
-              if (++batch % 10_000 == 0) {
-                days.executeBatch();
-              }
+              add(days, b + 1, branch, firstDay + d, t + 1, b + 1, row);
+              builderWeeks.add(0, w, t, row);
+              branchDays.add(br, d, t, row);
+              branchDays.add(BRANCHES.length, d, t, row);
+              branchWeeks.add(br, w, t, row);
+              branchWeeks.add(BRANCHES.length, w, t, row);
+            }
+            days.executeBatch();
+          }
+          for (int w = 0; w < weeks; w++) {
+            for (int t = 0; t < TESTS; t++) {
+              add(weekRows, b + 1, branch, firstWeek + w, t + 1, b + 1, builderWeeks.get(0, w, t));
             }
           }
+          weekRows.executeBatch();
         }
-        for (int br = 0; br < BRANCHES.length; br++) {
+        for (int br = 0; br <= BRANCHES.length; br++) {
+          String name = br == BRANCHES.length ? "*" : BRANCHES[br];
           for (int d = 0; d < DAYS; d++) {
             for (int t = 0; t < TESTS; t++) {
-              addRow(days, 0, BRANCHES[br], firstDay + d, t + 1, branchRows[br][d][t],
-                  fleetFlaky[d][t]);
+              add(days, 0, name, firstDay + d, t + 1, 0, branchDays.get(br, d, t));
+            }
+          }
+          for (int w = 0; w < weeks; w++) {
+            for (int t = 0; t < TESTS; t++) {
+              add(weekRows, 0, name, firstWeek + w, t + 1, 0, branchWeeks.get(br, w, t));
             }
           }
           days.executeBatch();
+          weekRows.executeBatch();
         }
-        for (int d = 0; d < DAYS; d++) {
-          for (int t = 0; t < TESTS; t++) {
-            addRow(days, 0, "*", firstDay + d, t + 1, fleetRows[d][t], fleetFlaky[d][t]);
-          }
-        }
-        days.executeBatch();
       }
       writeSeries(c, rates, random);
       writeFailures(c, rates, random);
@@ -149,27 +141,72 @@ final class FlakyYear {
     }
   }
 
-  private static void addRow(
-      PreparedStatement days, long builder, String branch, long day, long test, int[] counts,
-      long[] flakyAt) throws SQLException {
-    days.setLong(1, builder);
-    days.setString(2, branch);
-    days.setLong(3, day);
-    days.setLong(4, test);
-    days.setLong(5, 0);
-    days.setInt(6, counts[0]);
-    days.setInt(7, counts[1]);
-    days.setInt(8, counts[2]);
-    days.setInt(9, counts[3]);
-    days.setInt(10, counts[1]);
-    if (counts[2] > 0) {
-      days.setTimestamp(11, new Timestamp(flakyAt[0]));
-      days.setTimestamp(12, new Timestamp(flakyAt[1]));
-    } else {
-      days.setNull(11, java.sql.Types.INTEGER);
-      days.setNull(12, java.sql.Types.INTEGER);
+  /** Sums per level, period and test: runs, failures, flaky, incidents, first and last flaky. */
+  private static final class Rows {
+    private final long[][][][] sums;
+
+    Rows(int levels, int periods) {
+      sums = new long[levels][periods][TESTS][];
     }
-    days.addBatch();
+
+    void add(int level, int period, int test, long[] row) {
+      long[] s = sums[level][period][test];
+      if (s == null) {
+        sums[level][period][test] = row.clone();
+        return;
+      }
+      for (int k = 0; k < 4; k++) {
+        s[k] += row[k];
+      }
+      if (row[2] > 0) {
+        s[4] = s[4] == 0 ? row[4] : Math.min(s[4], row[4]);
+        s[5] = Math.max(s[5], row[5]);
+      }
+    }
+
+    long[] get(int level, int period, int test) {
+      long[] s = sums[level][period][test];
+      return s == null ? new long[6] : s;
+    }
+  }
+
+  private static String insert(String table, String period) {
+    return "INSERT INTO "
+        + table
+        + " (builder_id, branch, "
+        + period
+        + ", test_id, worker_id,"
+        + " runs, failures, flaky, incidents, red, first_flaky_at, last_flaky_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  }
+
+  private static void add(
+      PreparedStatement s,
+      long builder,
+      String branch,
+      long period,
+      long test,
+      long worker,
+      long[] row)
+      throws SQLException {
+    s.setLong(1, builder);
+    s.setString(2, branch);
+    s.setLong(3, period);
+    s.setLong(4, test);
+    s.setLong(5, worker);
+    s.setLong(6, row[0]);
+    s.setLong(7, row[1]);
+    s.setLong(8, row[2]);
+    s.setLong(9, row[3]);
+    s.setLong(10, row[1]);
+    if (row[2] > 0) {
+      s.setTimestamp(11, new Timestamp(row[4]));
+      s.setTimestamp(12, new Timestamp(row[5]));
+    } else {
+      s.setNull(11, java.sql.Types.INTEGER);
+      s.setNull(12, java.sql.Types.INTEGER);
+    }
+    s.addBatch();
   }
 
   private static void writeSeries(Connection c, double[][] rates, SplittableRandom random)
@@ -188,11 +225,17 @@ final class FlakyYear {
           for (int i = 0; i < History.CAPACITY; i++) {
             double u = random.nextDouble();
             TestStatus status =
-                u < rates[t][b] * 0.9 ? TestStatus.FLAKY
+                u < rates[t][b] * 0.9
+                    ? TestStatus.FLAKY
                     : u < rates[t][b] ? TestStatus.FAILED_AGAIN : TestStatus.PASSED;
             long buildId = 2_000_000L - (History.CAPACITY - i) * BUILDERS + b;
-            runs.add(new TestRun(buildId, 20_000 - History.CAPACITY + i,
-                end.minus(Duration.ofMinutes(26L * (History.CAPACITY - i))), status, false));
+            runs.add(
+                new TestRun(
+                    buildId,
+                    20_000 - History.CAPACITY + i,
+                    end.minus(Duration.ofMinutes(26L * (History.CAPACITY - i))),
+                    status,
+                    false));
           }
           History.Summary summary = History.summarize(runs, segmenter);
           Segment seg = summary.segment();
@@ -220,17 +263,21 @@ final class FlakyYear {
       throws SQLException {
     try (var s = c.createStatement()) {
       for (int b = 1; b <= BUILDERS; b++) {
-        s.execute(("INSERT INTO builds (id, builder_id, number, result, finished_at, origin,"
-            + " ingested_at) VALUES (%d, %d, 1, 'FAILURE', 0, 'BUILDBOT', 0)").formatted(b, b));
+        s.execute(
+            ("INSERT INTO builds (id, builder_id, number, result, finished_at, origin,"
+                    + " ingested_at) VALUES (%d, %d, 1, 'FAILURE', 0, 'BUILDBOT', 0)")
+                .formatted(b, b));
       }
     }
-    try (PreparedStatement cluster = c.prepareStatement(
-            "INSERT INTO clusters (id, fingerprint, kind, title, status, first_seen, last_seen,"
-                + " occurrences, created_at, updated_at)"
-                + " VALUES (?, ?, 'TEST_FAILURE', ?, 'KNOWN', 0, 0, 50, 0, 0)");
-        PreparedStatement failure = c.prepareStatement(
-            "INSERT INTO failures (build_id, ordinal, kind, test_file, rule, cluster_id,"
-                + " created_at) VALUES (?, ?, 'TEST_FAILURE', ?, 'bench', ?, 0)")) {
+    try (PreparedStatement cluster =
+            c.prepareStatement(
+                "INSERT INTO clusters (id, fingerprint, kind, title, status, first_seen, last_seen,"
+                    + " occurrences, created_at, updated_at)"
+                    + " VALUES (?, ?, 'TEST_FAILURE', ?, 'KNOWN', 0, 0, 50, 0, 0)");
+        PreparedStatement failure =
+            c.prepareStatement(
+                "INSERT INTO failures (build_id, ordinal, kind, test_file, rule, cluster_id,"
+                    + " created_at) VALUES (?, ?, 'TEST_FAILURE', ?, 'bench', ?, 0)")) {
       long clusterId = 0;
       int ordinal = 0;
       for (int t = 0; t < TESTS; t++) {

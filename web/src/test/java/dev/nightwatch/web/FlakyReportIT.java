@@ -123,8 +123,20 @@ class FlakyReportIT {
 
     @Test
     void aMassFailureCountsAsAnIncidentNotAgainstEveryTest() throws Exception {
-      JsonNode json = row(json("/api/flaky"), "test_asyncio");
+      JsonNode report = json("/api/flaky");
+      JsonNode json = row(report, "test_asyncio");
       assertThat(json.get("incidents").asLong()).isPositive();
+      // The Windows builder's mass failure and the s390x worker's outage are listed as suspects.
+      List<String> suspects = new ArrayList<>();
+      report
+          .get("incidents")
+          .forEach(
+              i -> suspects.add(i.get("builderName").asText() + ": " + i.get("incident").asText()));
+      assertThat(suspects)
+          .contains(
+              DemoHistory.BUILDERS.get(3) + ": MASS_FAILURE",
+              DemoHistory.BUILDERS.get(4) + ": WORKER");
+      assertThat(text("/flaky")).contains("Infra suspects", "gen-worker-4");
       // test_json never fails but in incidents, so it is not in the report at all.
       JsonNode detail = json("/api/tests/test_json");
       assertThat(detail.get("summary").get("failures").asLong()).isZero();

@@ -16,8 +16,4 @@ public record Counts(long runs, long failures, long flaky) {
   public long unexpected() {
     return failures + flaky;
   }
-
-  public Counts plus(Counts o) {
-    return new Counts(runs + o.runs, failures + o.failures, flaky + o.flaky);
-  }
 }

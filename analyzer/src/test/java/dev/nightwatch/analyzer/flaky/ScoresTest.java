@@ -3,6 +3,7 @@ package dev.nightwatch.analyzer.flaky;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.nightwatch.schema.model.SegmentState;
 import dev.nightwatch.schema.model.TestRun;
 import dev.nightwatch.schema.model.TestStatus;
 import java.time.Instant;
@@ -100,8 +101,7 @@ class ScoresTest {
     void aRegressionStartsAFailingSegmentWhereItBegan() {
       var segments = segmenter.segment(runs(".".repeat(60) + "F".repeat(20)));
       assertThat(segments).hasSize(2);
-      assertThat(segments.get(1).state())
-          .isEqualTo(dev.nightwatch.schema.model.SegmentState.FAILING);
+      assertThat(segments.get(1).state()).isEqualTo(SegmentState.FAILING);
       assertThat(segments.get(1).firstBuildNumber()).isEqualTo(61);
     }
 
@@ -110,17 +110,14 @@ class ScoresTest {
       var segments = segmenter.segment(runs(".".repeat(40) + "F".repeat(10) + ".".repeat(30)));
       assertThat(segments)
           .extracting(Segment::state)
-          .containsExactly(
-              dev.nightwatch.schema.model.SegmentState.STABLE,
-              dev.nightwatch.schema.model.SegmentState.FAILING,
-              dev.nightwatch.schema.model.SegmentState.FIXED);
+          .containsExactly(SegmentState.STABLE, SegmentState.FAILING, SegmentState.FIXED);
     }
 
     @Test
     void scatteredFlakyVerdictsStayOneFlakySegment() {
       var segments = segmenter.segment(runs(("........f." + ".......f..").repeat(8)));
       assertThat(segments).hasSize(1);
-      assertThat(segments.get(0).state()).isEqualTo(dev.nightwatch.schema.model.SegmentState.FLAKY);
+      assertThat(segments.get(0).state()).isEqualTo(SegmentState.FLAKY);
       assertThat(segments.get(0).flaky()).isEqualTo(16);
     }
 
@@ -134,8 +131,7 @@ class ScoresTest {
       }
       var segments = segmenter.segment(history);
       assertThat(segments).hasSize(1);
-      assertThat(segments.get(0).state())
-          .isEqualTo(dev.nightwatch.schema.model.SegmentState.STABLE);
+      assertThat(segments.get(0).state()).isEqualTo(SegmentState.STABLE);
       assertThat(segments.get(0).runs()).isEqualTo(60);
     }
   }

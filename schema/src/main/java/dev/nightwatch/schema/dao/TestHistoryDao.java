@@ -1,19 +1,23 @@
 package dev.nightwatch.schema.dao;
 
 import dev.nightwatch.schema.model.BuildLoadRecord;
+import dev.nightwatch.schema.model.BuildResult;
 import dev.nightwatch.schema.model.SegmentState;
 import dev.nightwatch.schema.model.TestSeries;
 import dev.nightwatch.schema.model.TestTotals;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.AllowUnusedBindings;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -33,7 +37,7 @@ public interface TestHistoryDao {
       String branch,
       Long workerId,
       String workerName,
-      dev.nightwatch.schema.model.BuildResult result,
+      BuildResult result,
       Instant finishedAt) {}
 
   @SqlQuery(
@@ -105,13 +109,17 @@ public interface TestHistoryDao {
       int red,
       Instant flakyAt) {}
 
+  /**
+   * Adds deltas to the rows of {@code <table>} ({@code test_days} or {@code test_weeks}), whose
+   * period column {@code <period>} is {@code <value>} of the delta's day; all three are constants.
+   */
   @SqlBatch(
       """
-      INSERT INTO test_days (builder_id, branch, day, test_id, worker_id, runs, failures, flaky,
-                             incidents, red, first_flaky_at, last_flaky_at)
-      VALUES (:d.builderId, :d.branch, :d.day, :d.testId, :d.workerId, :d.runs, :d.failures,
+      INSERT INTO <table> (builder_id, branch, <period>, test_id, worker_id, runs, failures, flaky,
+                           incidents, red, first_flaky_at, last_flaky_at)
+      VALUES (:d.builderId, :d.branch, <value>, :d.testId, :d.workerId, :d.runs, :d.failures,
               :d.flaky, :d.incidents, :d.red, :d.flakyAt, :d.flakyAt)
-      ON CONFLICT (builder_id, branch, day, test_id, worker_id) DO UPDATE SET
+      ON CONFLICT (builder_id, branch, <period>, test_id, worker_id) DO UPDATE SET
         runs = runs + excluded.runs, failures = failures + excluded.failures,
         flaky = flaky + excluded.flaky, incidents = incidents + excluded.incidents,
         red = red + excluded.red,
@@ -121,7 +129,17 @@ public interface TestHistoryDao {
         last_flaky_at = CASE WHEN excluded.last_flaky_at IS NULL THEN last_flaky_at
                              WHEN last_flaky_at IS NULL THEN excluded.last_flaky_at
                              ELSE MAX(last_flaky_at, excluded.last_flaky_at) END""")
-  void addDays(@BindMethods("d") List<DayDelta> deltas);
+  void addRows(
+      @Define("table") String table,
+      @Define("period") String period,
+      @Define("value") String value,
+      @BindMethods("d") List<DayDelta> deltas);
+
+  /** Adds the deltas to the day and the week rows. */
+  default void addDays(List<DayDelta> deltas) {
+    addRows("test_days", "day", ":d.day", deltas);
+    addRows("test_weeks", "week", "(:d.day + 3) / 7", deltas);
+  }
 
   /** A test's stored history on one builder and branch. */
   record StoredHistory(long testId, byte[] history) {}
@@ -185,57 +203,152 @@ public interface TestHistoryDao {
           + " AND branch = :branch")
   void deleteSeries(@Bind("testId") List<Long> testIds, long builderId, String branch);
 
-  /** Every test's totals over days {@code [from, to]} on a branch ('*': all), all builders. */
+  /**
+   * Each test's sums over periods {@code [from, to]} of {@code <table>} ({@code test_days} by
+   * {@code day}, {@code test_weeks} by {@code week}) for the rows {@code <rows>} picks; all three
+   * are constants below, the values are bound.
+   */
   @SqlQuery(
       """
       SELECT d.test_id, t.name AS test_name, SUM(d.runs) AS runs, SUM(d.failures) AS failures,
              SUM(d.flaky) AS flaky, SUM(d.incidents) AS incidents, SUM(d.red) AS red,
              MIN(d.first_flaky_at) AS first_flaky_at, MAX(d.last_flaky_at) AS last_flaky_at
-        FROM test_days d JOIN tests t ON t.id = d.test_id
-       WHERE d.builder_id = 0 AND d.branch = :branch AND d.day BETWEEN :from AND :to
+        FROM <table> d JOIN tests t ON t.id = d.test_id
+       WHERE <rows> AND d.<period> BETWEEN :from AND :to
        GROUP BY d.test_id""")
-  List<TestTotals> totals(String branch, long from, long to);
+  @AllowUnusedBindings
+  List<TestTotals> sums(
+      @Define("table") String table,
+      @Define("period") String period,
+      @Define("rows") String rows,
+      long builderId,
+      String branch,
+      Long testId,
+      long from,
+      long to);
+
+  /** Every test's totals over a window on a branch ('*': all of them), all builders. */
+  default List<TestTotals> totals(String branch, DayWindow w) {
+    return windowSums("d.builder_id = 0 AND d.branch = :branch", ALL, branch, null, w);
+  }
 
   /** The same on one builder, on one branch or (null) all of them. */
+  default List<TestTotals> builderTotals(long builderId, String branch, DayWindow w) {
+    return windowSums(
+        "d.builder_id = :builderId AND (:branch IS NULL OR d.branch = :branch)",
+        builderId,
+        branch,
+        null,
+        w);
+  }
+
+  /** One test's totals over a window, on all builders and branches. */
+  default Optional<TestTotals> testTotals(long testId, DayWindow w) {
+    List<TestTotals> one =
+        windowSums(
+            "d.builder_id = 0 AND d.branch = :branch AND d.test_id = :testId",
+            ALL,
+            ALL_BRANCHES,
+            testId,
+            w);
+    return one.stream().findFirst();
+  }
+
+  /**
+   * Sums the window's whole weeks and its edge days, each query grouped by test on its own (the
+   * week rows of the fleet stream in test order from {@code test_weeks_fleet}), merged here.
+   */
+  private List<TestTotals> windowSums(
+      String rows, long builderId, String branch, Long testId, DayWindow w) {
+    Map<Long, TestTotals> merged = new LinkedHashMap<>();
+    List<List<TestTotals>> parts =
+        List.of(
+            sums("test_weeks", "week", rows, builderId, branch, testId, w.weekFrom(), w.weekTo()),
+            sums("test_days", "day", rows, builderId, branch, testId, w.headFrom(), w.headTo()),
+            sums("test_days", "day", rows, builderId, branch, testId, w.tailFrom(), w.tailTo()));
+    for (List<TestTotals> part : parts) {
+      for (TestTotals t : part) {
+        merged.merge(t.testId(), t, TestTotals::plus);
+      }
+    }
+    return List.copyOf(merged.values());
+  }
+
+  /** Incident builds of one kind on one worker and builder in a time range. */
+  record IncidentCount(
+      String workerName, String builderName, String incident, long builds, Instant lastAt) {}
+
   @SqlQuery(
       """
-      SELECT d.test_id, t.name AS test_name, SUM(d.runs) AS runs, SUM(d.failures) AS failures,
-             SUM(d.flaky) AS flaky, SUM(d.incidents) AS incidents, SUM(d.red) AS red,
-             MIN(d.first_flaky_at) AS first_flaky_at, MAX(d.last_flaky_at) AS last_flaky_at
-        FROM test_days d JOIN tests t ON t.id = d.test_id
-       WHERE d.builder_id = :builderId AND (:branch IS NULL OR d.branch = :branch)
-         AND d.day BETWEEN :from AND :to
-       GROUP BY d.test_id""")
-  List<TestTotals> builderTotals(long builderId, String branch, long from, long to);
+      SELECT w.name AS worker_name, b.name AS builder_name, l.incident, COUNT(*) AS builds,
+             MAX(l.finished_at) AS last_at
+        FROM build_loads l JOIN builds x ON x.id = l.build_id
+        JOIN builders b ON b.id = x.builder_id LEFT JOIN workers w ON w.id = l.worker_id
+       WHERE l.incident <> 'NONE' AND l.finished_at >= :from AND l.finished_at < :to
+       GROUP BY l.worker_id, x.builder_id, l.incident
+       ORDER BY builds DESC, last_at DESC LIMIT :limit""")
+  @RegisterConstructorMapper(IncidentCount.class)
+  List<IncidentCount> incidents(Instant from, Instant to, int limit);
 
   /** Where a test failed or was flaky, per builder and worker. */
   record Affected(long testId, String builderName, String workerName, long failures, long flaky) {}
 
   @SqlQuery(
       """
-      SELECT d.test_id, b.name AS builder_name, w.name AS worker_name,
-             SUM(d.failures) AS failures, SUM(d.flaky) AS flaky
-        FROM test_days d JOIN builders b ON b.id = d.builder_id
-        LEFT JOIN workers w ON w.id = d.worker_id
-       WHERE d.test_id IN (<testIds>) AND d.day BETWEEN :from AND :to
-         AND d.builder_id > 0 AND d.failures + d.flaky > 0
-       GROUP BY d.test_id, d.builder_id, d.worker_id""")
+      SELECT x.test_id, b.name AS builder_name, w.name AS worker_name,
+             SUM(x.failures) AS failures, SUM(x.flaky) AS flaky
+        FROM (SELECT test_id, builder_id, worker_id, failures, flaky FROM test_weeks
+               WHERE test_id IN (<testIds>) AND week BETWEEN :w.weekFrom AND :w.weekTo
+                 AND builder_id > 0 AND failures + flaky > 0
+              UNION ALL
+              SELECT test_id, builder_id, worker_id, failures, flaky FROM test_days
+               WHERE test_id IN (<testIds>) AND day BETWEEN :w.headFrom AND :w.headTo
+                 AND builder_id > 0 AND failures + flaky > 0
+              UNION ALL
+              SELECT test_id, builder_id, worker_id, failures, flaky FROM test_days
+               WHERE test_id IN (<testIds>) AND day BETWEEN :w.tailFrom AND :w.tailTo
+                 AND builder_id > 0 AND failures + flaky > 0) x
+        JOIN builders b ON b.id = x.builder_id
+        LEFT JOIN workers w ON w.id = x.worker_id
+       GROUP BY x.test_id, x.builder_id, x.worker_id""")
   @RegisterConstructorMapper(Affected.class)
-  List<Affected> affected(@BindList("testIds") List<Long> testIds, long from, long to);
+  List<Affected> affected(@BindList("testIds") List<Long> testIds, @BindMethods("w") DayWindow w);
 
   /** A test's runs and unexpected outcomes in one week (days since the epoch / 7). */
   record Week(long testId, long week, long runs, long unexpected) {}
 
+  /** The weeks {@code [from, to]} of these tests at the branch ('*': fleet) level. */
   @SqlQuery(
       """
-      SELECT test_id, day / 7 AS week, SUM(runs) AS runs, SUM(failures + flaky) AS unexpected
-        FROM test_days
-       WHERE builder_id = :builderId AND (:branch IS NULL OR branch = :branch)
-         AND day BETWEEN :from AND :to AND test_id IN (<testIds>)
-       GROUP BY test_id, day / 7""")
+      SELECT test_id, week, runs, failures + flaky AS unexpected FROM test_weeks
+       WHERE test_id IN (<testIds>) AND builder_id = 0 AND branch = :branch
+         AND week BETWEEN :from AND :to""")
   @RegisterConstructorMapper(Week.class)
-  List<Week> weeks(
+  List<Week> weeks(@BindList("testIds") List<Long> testIds, String branch, long from, long to);
+
+  /** The same on one builder, on one branch or (null) all of them. */
+  @SqlQuery(
+      """
+      SELECT test_id, week, SUM(runs) AS runs, SUM(failures + flaky) AS unexpected
+        FROM test_weeks
+       WHERE test_id IN (<testIds>) AND builder_id = :builderId
+         AND (:branch IS NULL OR branch = :branch) AND week BETWEEN :from AND :to
+       GROUP BY test_id, week""")
+  @RegisterConstructorMapper(Week.class)
+  List<Week> builderWeeks(
       @BindList("testIds") List<Long> testIds, long builderId, String branch, long from, long to);
+
+  /** How many of a test's series (on a builder, or on all: null) are in each state. */
+  record StateCount(long testId, SegmentState state, int series) {}
+
+  @SqlQuery(
+      """
+      SELECT test_id, state, COUNT(*) AS series FROM test_series
+       WHERE test_id IN (<testIds>) AND (:builderId IS NULL OR builder_id = :builderId)
+         AND (:branch IS NULL OR branch = :branch)
+       GROUP BY test_id, state""")
+  @RegisterConstructorMapper(StateCount.class)
+  List<StateCount> states(@BindList("testIds") List<Long> testIds, Long builderId, String branch);
 
   String SERIES =
       """
@@ -246,22 +359,6 @@ public interface TestHistoryDao {
   @SqlQuery(SERIES + " WHERE s.test_id IN (<testIds>) ORDER BY b.name, s.branch")
   @RegisterRowMapper(TestSeriesMapper.class)
   List<TestSeries> series(@BindList("testIds") List<Long> testIds);
-
-  @SqlQuery(SERIES + " WHERE s.test_id = :testId AND s.builder_id = :builderId")
-  @RegisterRowMapper(TestSeriesMapper.class)
-  List<TestSeries> seriesOn(long testId, long builderId);
-
-  /** One test's totals over days on all builders and branches. */
-  @SqlQuery(
-      """
-      SELECT d.test_id, t.name AS test_name, SUM(d.runs) AS runs, SUM(d.failures) AS failures,
-             SUM(d.flaky) AS flaky, SUM(d.incidents) AS incidents, SUM(d.red) AS red,
-             MIN(d.first_flaky_at) AS first_flaky_at, MAX(d.last_flaky_at) AS last_flaky_at
-        FROM test_days d JOIN tests t ON t.id = d.test_id
-       WHERE d.builder_id = 0 AND d.branch = '*' AND d.test_id = :testId
-         AND d.day BETWEEN :from AND :to
-       GROUP BY d.test_id""")
-  Optional<TestTotals> testTotals(long testId, long from, long to);
 
   /** A cluster a test's failures are in, with how many of its latest failures. */
   record TestCluster(long clusterId, String title, long failures) {}

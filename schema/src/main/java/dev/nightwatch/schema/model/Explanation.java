@@ -2,6 +2,8 @@ package dev.nightwatch.schema.model;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,6 +15,6 @@ public record Explanation(FlakinessVerdict verdict, String reason, Map<String, N
   public Explanation {
     requireNonNull(verdict, "verdict");
     requireNonNull(reason, "reason");
-    figures = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(figures));
+    figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
   }
 }

@@ -22,4 +22,26 @@ public record TestTotals(
   public TestTotals {
     requireNonNull(testName, "testName");
   }
+
+  /** The two sums of one test together. */
+  public TestTotals plus(TestTotals o) {
+    return new TestTotals(
+        testId,
+        testName,
+        runs + o.runs,
+        failures + o.failures,
+        flaky + o.flaky,
+        incidents + o.incidents,
+        red + o.red,
+        earliest(firstFlakyAt, o.firstFlakyAt),
+        latest(lastFlakyAt, o.lastFlakyAt));
+  }
+
+  private static Instant earliest(Instant a, Instant b) {
+    return a == null ? b : b == null || a.isBefore(b) ? a : b;
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a == null ? b : b == null || a.isAfter(b) ? a : b;
+  }
 }

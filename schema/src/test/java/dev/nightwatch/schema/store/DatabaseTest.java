@@ -55,6 +55,7 @@ class DatabaseTest {
             "test_days",
             "test_runs",
             "test_series",
+            "test_weeks",
             "tests",
             "triage_rules",
             "workers");

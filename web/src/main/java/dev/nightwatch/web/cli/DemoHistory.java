@@ -135,7 +135,7 @@ public final class DemoHistory {
       if (test.equals("test_ssl") && b == 1 && n > builds / 4 && n <= builds / 4 + 8) {
         s = TestStatus.FAILED_AGAIN;
       }
-      if (mass && random.nextDouble() < 0.8 || outage && random.nextDouble() < 0.45) {
+      if (mass && random.nextDouble() < 0.8 || outage && random.nextDouble() < 0.3) {
         s = TestStatus.FAILED_AGAIN;
       }
       out.put(test, s);

@@ -6,6 +6,7 @@ import dev.nightwatch.analyzer.flaky.Evidence;
 import dev.nightwatch.analyzer.flaky.Explainer;
 import dev.nightwatch.analyzer.flaky.Incidents;
 import dev.nightwatch.analyzer.flaky.Segmenter;
+import dev.nightwatch.schema.dao.DayWindow;
 import dev.nightwatch.schema.dao.TestHistoryDao;
 import dev.nightwatch.schema.dao.TestOutcomeDao;
 import dev.nightwatch.schema.model.BuildLoadRecord;
@@ -115,7 +116,8 @@ public final class Explanations {
     long day = s.finishedAt().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay();
     Counts fleet =
         testId
-            .flatMap(id -> history.testTotals(id, day - settings.fleetDays() + 1, day))
+            .flatMap(
+                id -> history.testTotals(id, new DayWindow(day - settings.fleetDays() + 1, day)))
             .map(t -> new Counts(t.runs(), t.failures(), t.flaky()))
             .orElse(new Counts(0, 0, 0));
 

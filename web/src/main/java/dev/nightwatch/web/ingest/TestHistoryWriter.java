@@ -241,45 +241,25 @@ public final class TestHistoryWriter {
     int red = !incident && failed && build.result() == BuildResult.FAILURE ? sign : 0;
     Instant flakyAt = sign > 0 && flaky > 0 ? build.finishedAt() : null;
     long worker = build.workerId() == null ? 0 : build.workerId();
-    deltas.add(
-        new TestHistoryDao.DayDelta(
-            build.builderId(),
-            branch,
-            day,
-            testId,
-            worker,
-            runs,
-            failures,
-            flaky,
-            incidents,
-            red,
-            flakyAt));
-    deltas.add(
-        new TestHistoryDao.DayDelta(
-            TestHistoryDao.ALL,
-            branch,
-            day,
-            testId,
-            0,
-            runs,
-            failures,
-            flaky,
-            incidents,
-            red,
-            flakyAt));
-    deltas.add(
-        new TestHistoryDao.DayDelta(
-            TestHistoryDao.ALL,
-            TestHistoryDao.ALL_BRANCHES,
-            day,
-            testId,
-            0,
-            runs,
-            failures,
-            flaky,
-            incidents,
-            red,
-            flakyAt));
+    // The builder row, the branch row, the fleet row.
+    long[] builders = {build.builderId(), TestHistoryDao.ALL, TestHistoryDao.ALL};
+    String[] branches = {branch, branch, TestHistoryDao.ALL_BRANCHES};
+    long[] workers = {worker, 0, 0};
+    for (int level = 0; level < 3; level++) {
+      deltas.add(
+          new TestHistoryDao.DayDelta(
+              builders[level],
+              branches[level],
+              day,
+              testId,
+              workers[level],
+              runs,
+              failures,
+              flaky,
+              incidents,
+              red,
+              flakyAt));
+    }
   }
 
   private TestHistoryDao.SeriesRow series(

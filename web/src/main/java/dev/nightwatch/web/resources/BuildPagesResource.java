@@ -1,5 +1,6 @@
 package dev.nightwatch.web.resources;
 
+import dev.nightwatch.schema.model.Explanation;
 import dev.nightwatch.schema.model.LogInfo;
 import dev.nightwatch.schema.store.LogStore;
 import dev.nightwatch.web.api.BuildDetail;
@@ -14,7 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /** A build's page, with its log shown a page of numbered, anchored lines at a time. */
@@ -63,8 +66,7 @@ public final class BuildPagesResource {
         lines.add(new LogLine(number++, text));
       }
     }
-    java.util.Map<Long, dev.nightwatch.schema.model.Explanation> explained =
-        new java.util.HashMap<>();
+    Map<Long, Explanation> explained = new HashMap<>();
     for (var f : detail.failures()) {
       explanations.explain(f.id()).ifPresent(e -> explained.put(f.id(), e));
     }

@@ -1,6 +1,8 @@
 package dev.nightwatch.web.resources;
 
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.nightwatch.web.api.FlakyReport;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -56,8 +59,8 @@ public final class FlakyApiResource {
   private static CsvMapper csvMapper() {
     CsvMapper m = new CsvMapper();
     m.registerModule(new JavaTimeModule());
-    m.disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    m.disable(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
+    m.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    m.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
     return m;
   }
 
@@ -113,7 +116,7 @@ public final class FlakyApiResource {
         t.lastFlakyAt());
   }
 
-  private static String shares(java.util.List<FlakyTest.Share> shares) {
+  private static String shares(List<FlakyTest.Share> shares) {
     return shares.stream()
         .map(s -> "%s (%d failed, %d flaky)".formatted(s.name(), s.failures(), s.flaky()))
         .collect(Collectors.joining("; "));

@@ -5,6 +5,7 @@ import dev.nightwatch.analyzer.flaky.Counts;
 import dev.nightwatch.analyzer.flaky.Estimate;
 import dev.nightwatch.analyzer.flaky.Scores;
 import dev.nightwatch.analyzer.flaky.Segmenter;
+import dev.nightwatch.schema.dao.DayWindow;
 import dev.nightwatch.schema.dao.TestHistoryDao;
 import dev.nightwatch.schema.dao.TestOutcomeDao;
 import dev.nightwatch.schema.model.SegmentState;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -53,6 +55,9 @@ public final class FlakyQueries {
 
   static final int SHARES = 3;
 
+  /** Workers with incident builds listed on the report. */
+  static final int INCIDENT_ROWS = 10;
+
   /** The clusters shown for a test are those of its latest failures. */
   static final int LATEST_FAILURES = 200;
 
@@ -82,21 +87,19 @@ public final class FlakyQueries {
               builderId == null
                   ? dao.totals(
                       f.branch() == null ? TestHistoryDao.ALL_BRANCHES : f.branch(),
-                      from.toEpochDay(),
-                      to.toEpochDay())
-                  : dao.builderTotals(builderId, f.branch(), from.toEpochDay(), to.toEpochDay());
+                      window(from, to))
+                  : dao.builderTotals(builderId, f.branch(), window(from, to));
           BetaPrior prior = BetaPrior.fit(all.stream().map(FlakyQueries::counts).toList());
           List<Ranked> ranked = new ArrayList<>();
           for (TestTotals t : all) {
             if (t.failures() + t.flaky() > 0) {
-              ranked.add(new Ranked(t, Scores.estimate(counts(t), prior)));
+              ranked.add(new Ranked(t, Scores.wilsonLower(t.failures() + t.flaky(), t.runs())));
             }
           }
           Comparator<Ranked> byLower =
               Comparator.comparing((Ranked r) -> r.totals().runs() < MIN_RUNS)
                   .thenComparing(
-                      Comparator.comparingDouble((Ranked r) -> r.estimate().wilsonLower())
-                          .reversed());
+                      Comparator.comparingDouble((Ranked r) -> r.wilsonLower()).reversed());
           ranked.sort(
               f.sort().equals("impact")
                   ? Comparator.comparingLong((Ranked r) -> r.totals().red())
@@ -107,7 +110,8 @@ public final class FlakyQueries {
           int end = Math.min(ranked.size(), f.offset() + f.limit());
           List<Ranked> page =
               f.offset() >= ranked.size() ? List.of() : ranked.subList(f.offset(), end);
-          List<FlakyTest> rows = details(h, page, f.offset(), builderId, f.branch(), from, to);
+          List<FlakyTest> rows =
+              details(h, page, prior, f.offset(), builderId, f.branch(), from, to);
           return new FlakyReport(
               f.builder(),
               f.branch(),
@@ -120,7 +124,11 @@ public final class FlakyQueries {
               ranked.size(),
               f.offset(),
               rows,
-              end < ranked.size() ? end : null);
+              end < ranked.size() ? end : null,
+              dao.incidents(
+                  from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                  to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                  INCIDENT_ROWS));
         });
   }
 
@@ -135,22 +143,21 @@ public final class FlakyQueries {
                   .findTest(name)
                   .orElseThrow(() -> new NotFoundException("no test " + name));
           TestHistoryDao dao = h.attach(TestHistoryDao.class);
+          // The same prior as the report's, fitted to every test over the window.
+          BetaPrior prior =
+              BetaPrior.fit(
+                  dao.totals(TestHistoryDao.ALL_BRANCHES, window(from, to)).stream()
+                      .map(FlakyQueries::counts)
+                      .toList());
           FlakyTest summary =
-              dao.testTotals(testId, from.toEpochDay(), to.toEpochDay())
+              dao.testTotals(testId, window(from, to))
                   .filter(t -> t.runs() + t.incidents() > 0)
                   .map(
-                      t ->
-                          details(
-                                  h,
-                                  List.of(
-                                      new Ranked(
-                                          t, Scores.estimate(counts(t), BetaPrior.JEFFREYS))),
-                                  0,
-                                  null,
-                                  null,
-                                  from,
-                                  to)
-                              .get(0))
+                      t -> {
+                        Ranked r =
+                            new Ranked(t, Scores.wilsonLower(t.failures() + t.flaky(), t.runs()));
+                        return details(h, List.of(r), prior, 0, null, null, from, to).get(0);
+                      })
                   .orElse(null);
           List<TestDetail.BuilderHistory> builders = new ArrayList<>();
           for (TestSeries s : dao.series(List.of(testId))) {
@@ -160,7 +167,12 @@ public final class FlakyQueries {
         });
   }
 
-  private record Ranked(TestTotals totals, Estimate estimate) {}
+  /** A test's totals and the bound it is ranked by; the posterior is worked out for a page only. */
+  private record Ranked(TestTotals totals, double wilsonLower) {}
+
+  private static DayWindow window(LocalDate from, LocalDate to) {
+    return new DayWindow(from.toEpochDay(), to.toEpochDay());
+  }
 
   private static Counts counts(TestTotals t) {
     return new Counts(t.runs(), t.failures(), t.flaky());
@@ -177,6 +189,7 @@ public final class FlakyQueries {
   private static List<FlakyTest> details(
       Handle h,
       List<Ranked> page,
+      BetaPrior prior,
       int offset,
       Long builderId,
       String branch,
@@ -188,36 +201,36 @@ public final class FlakyQueries {
     TestHistoryDao dao = h.attach(TestHistoryDao.class);
     List<Long> ids = page.stream().map(r -> r.totals().testId()).toList();
     List<String> names = page.stream().map(r -> r.totals().testName()).toList();
-    long f = from.toEpochDay();
-    long t = to.toEpochDay();
 
     Map<Long, Map<String, long[]>> builders = new HashMap<>();
     Map<Long, Map<String, long[]>> workers = new HashMap<>();
-    for (TestHistoryDao.Affected a : dao.affected(ids, f, t)) {
+    for (TestHistoryDao.Affected a : dao.affected(ids, window(from, to))) {
       add(builders, a.testId(), a.builderName(), a.failures(), a.flaky());
       if (a.workerName() != null) {
         add(workers, a.testId(), a.workerName(), a.failures(), a.flaky());
       }
     }
-    long firstWeek = Math.floorDiv(f, 7);
-    int weeks = (int) (Math.floorDiv(t, 7) - firstWeek + 1);
+    // The sparkline: every week the window touches, its first and last perhaps in part.
+    long firstWeek = DayWindow.week(from.toEpochDay());
+    long lastWeek = DayWindow.week(to.toEpochDay());
+    int weeks = (int) (lastWeek - firstWeek + 1);
     Map<Long, Double[]> weekly = new HashMap<>();
-    String weekBranch = builderId == null && branch == null ? TestHistoryDao.ALL_BRANCHES : branch;
-    for (TestHistoryDao.Week w :
-        dao.weeks(ids, builderId == null ? TestHistoryDao.ALL : builderId, weekBranch, f, t)) {
+    List<TestHistoryDao.Week> weekRows =
+        builderId == null
+            ? dao.weeks(
+                ids, branch == null ? TestHistoryDao.ALL_BRANCHES : branch, firstWeek, lastWeek)
+            : dao.builderWeeks(ids, builderId, branch, firstWeek, lastWeek);
+    for (TestHistoryDao.Week w : weekRows) {
       if (w.runs() > 0) {
         weekly.computeIfAbsent(w.testId(), k -> new Double[weeks])[(int) (w.week() - firstWeek)] =
             (double) w.unexpected() / w.runs();
       }
     }
     Map<Long, Map<SegmentState, Integer>> states = new HashMap<>();
-    for (TestSeries s : dao.series(ids)) {
-      if ((builderId == null || s.builderId() == builderId)
-          && (branch == null || s.branch().equals(branch))) {
-        states
-            .computeIfAbsent(s.testId(), k -> new EnumMap<>(SegmentState.class))
-            .merge(s.state(), 1, Integer::sum);
-      }
+    for (TestHistoryDao.StateCount c : dao.states(ids, builderId, branch)) {
+      states
+          .computeIfAbsent(c.testId(), k -> new EnumMap<>(SegmentState.class))
+          .put(c.state(), c.series());
     }
     Map<String, List<FlakyTest.ClusterLink>> clusters = new HashMap<>();
     for (String name : names) {
@@ -232,7 +245,7 @@ public final class FlakyQueries {
     int rank = offset;
     for (Ranked r : page) {
       TestTotals x = r.totals();
-      Estimate e = r.estimate();
+      Estimate e = Scores.estimate(counts(x), prior);
       Map<SegmentState, Integer> st = states.getOrDefault(x.testId(), Map.of());
       Double[] w = weekly.getOrDefault(x.testId(), new Double[weeks]);
       rows.add(
@@ -255,7 +268,7 @@ public final class FlakyQueries {
               top(workers.get(x.testId())),
               x.firstFlakyAt(),
               x.lastFlakyAt(),
-              java.util.Arrays.asList(w),
+              Arrays.asList(w),
               clusters.getOrDefault(x.testName(), List.of())));
     }
     return rows;

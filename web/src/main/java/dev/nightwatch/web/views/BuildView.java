@@ -1,11 +1,15 @@
 package dev.nightwatch.web.views;
 
+import dev.nightwatch.schema.model.Explanation;
+import dev.nightwatch.schema.model.FlakinessVerdict;
 import dev.nightwatch.schema.model.LogInfo;
 import dev.nightwatch.schema.model.TestOutcome;
 import dev.nightwatch.schema.model.TestStatus;
 import dev.nightwatch.web.api.BuildDetail;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /** A build's page: its metadata, commits, steps, and one of its logs a page of lines at a time. */
@@ -16,7 +20,7 @@ public final class BuildView extends PageView {
   private final long from;
   private final int pageLines;
 
-  private final java.util.Map<Long, dev.nightwatch.schema.model.Explanation> explanations;
+  private final Map<Long, Explanation> explanations;
 
   public BuildView(
       BuildDetail detail,
@@ -24,14 +28,14 @@ public final class BuildView extends PageView {
       List<LogLine> lines,
       long from,
       int pageLines,
-      java.util.Map<Long, dev.nightwatch.schema.model.Explanation> explanations) {
+      Map<Long, Explanation> explanations) {
     super("build.ftlh", "%s #%d".formatted(detail.build().builderName(), detail.build().number()));
     this.detail = detail;
     this.log = log;
     this.lines = List.copyOf(lines);
     this.from = from;
     this.pageLines = pageLines;
-    this.explanations = java.util.Map.copyOf(explanations);
+    this.explanations = Map.copyOf(explanations);
   }
 
   public BuildDetail getDetail() {
@@ -81,12 +85,12 @@ public final class BuildView extends PageView {
   }
 
   /** What the flakiness analysis says of a failure, or null. */
-  public dev.nightwatch.schema.model.Explanation explanation(long failureId) {
+  public Explanation explanation(long failureId) {
     return explanations.get(failureId);
   }
 
   /** A flakiness verdict in words: LIKELY_FLAKY → "likely flaky". */
-  public String verdictWords(dev.nightwatch.schema.model.FlakinessVerdict verdict) {
-    return verdict.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+  public String verdictWords(FlakinessVerdict verdict) {
+    return verdict.name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 }

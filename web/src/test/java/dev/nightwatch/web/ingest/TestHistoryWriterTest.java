@@ -2,6 +2,7 @@ package dev.nightwatch.web.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nightwatch.schema.dao.DayWindow;
 import dev.nightwatch.schema.dao.TestHistoryDao;
 import dev.nightwatch.schema.model.SegmentState;
 import dev.nightwatch.schema.model.TestRun;
@@ -49,7 +50,7 @@ class TestHistoryWriterTest {
         .database
         .jdbi()
         .onDemand(TestHistoryDao.class)
-        .totals(TestHistoryDao.ALL_BRANCHES, day - 1, day + 30)
+        .totals(TestHistoryDao.ALL_BRANCHES, new DayWindow(day - 1, day + 30))
         .stream()
         .filter(t -> t.testName().equals(test))
         .findFirst()
