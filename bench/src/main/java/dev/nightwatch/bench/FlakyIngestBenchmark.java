@@ -146,10 +146,6 @@ public class FlakyIngestBenchmark {
     } catch (RuntimeException e) {
       System.out.println("  (no dbstat in this SQLite build: " + e.getMessage() + ")");
     }
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+    FlakyYear.deleteTree(dir);
   }
 }

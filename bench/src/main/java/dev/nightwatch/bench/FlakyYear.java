@@ -327,11 +327,7 @@ final class FlakyYear {
     Path ready = dir.resolve("READY");
     boolean fresh = !java.nio.file.Files.exists(ready);
     if (fresh && java.nio.file.Files.exists(dir)) {
-      try (var walk = java.nio.file.Files.walk(dir)) {
-        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          java.nio.file.Files.delete(p);
-        }
-      }
+      deleteTree(dir);
     }
     Database database = Database.open(dir, Duration.ofSeconds(30));
     database.migrate();
@@ -343,5 +339,14 @@ final class FlakyYear {
       java.nio.file.Files.writeString(ready, Instant.now().toString());
     }
     return database;
+  }
+
+  /** Deletes a directory and everything in it. */
+  static void deleteTree(Path dir) throws IOException {
+    try (var walk = java.nio.file.Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.delete(p);
+      }
+    }
   }
 }

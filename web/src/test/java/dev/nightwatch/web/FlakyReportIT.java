@@ -18,15 +18,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -40,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class FlakyReportIT {
   static final int BUILDS = 30;
-  static final Path DATA = tempDir();
+  static final Path DATA = TempData.create("nightwatch-flaky-it");
 
   static final DropwizardAppExtension<NightwatchConfiguration> APP =
       new DropwizardAppExtension<>(
@@ -52,14 +49,6 @@ class FlakyReportIT {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("nightwatch-flaky-it");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 
   @BeforeAll
   static void importHistory() throws Exception {
@@ -82,11 +71,7 @@ class FlakyReportIT {
   @AfterAll
   static void deleteData() throws Exception {
     APP.after();
-    try (Stream<Path> walk = Files.walk(DATA)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    TempData.delete(DATA);
   }
 
   @Nested

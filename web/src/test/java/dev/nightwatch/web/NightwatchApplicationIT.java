@@ -23,9 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -35,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The whole application on a random port over a real SQLite file, fed by a real import. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class NightwatchApplicationIT {
-  private static final Path DATA = tempDir();
+  private static final Path DATA = TempData.create("nightwatch-it-");
   private static final byte[] HOSTILE_LOG =
       ("0:00:01 load avg: 0.50 [1/2] test_html failed\n"
               + "<script>alert('pwned')</script> & \"quotes\"\r\n"
@@ -99,11 +97,7 @@ class NightwatchApplicationIT {
   @AfterAll
   static void deleteData() throws IOException {
     APP.after(); // the server's index thread writes into DATA until the server stops
-    try (Stream<Path> walk = Files.walk(DATA)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    TempData.delete(DATA);
   }
 
   @Nested
@@ -444,13 +438,5 @@ class NightwatchApplicationIT {
     out[log.length] = (byte) 0xFF;
     out[log.length + 1] = '\n';
     return out;
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("nightwatch-it-");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
