@@ -36,9 +36,6 @@ public final class TestHistoryWriter {
   /** Earlier builds of a worker that give its usual share of newly failing tests. */
   static final int WORKER_WINDOW = 20;
 
-  /** Builds replayed per transaction by {@link #rebuild}. */
-  static final int REBUILD_BATCH = 200;
-
   private final Incidents incidents;
   private final Segmenter segmenter;
 
@@ -90,37 +87,32 @@ public final class TestHistoryWriter {
    * (an upgrade), or after the incident or segment rules change. Returns the builds replayed.
    */
   public long rebuild(Jdbi jdbi) {
-    jdbi.useTransaction(
+    // One transaction: the history is never seen half rebuilt, and no ingest can slip in between
+    // emptying it and replaying a build it wrote (writers wait for the lock, up to the timeout).
+    return jdbi.inTransaction(
         h -> {
           h.execute("DELETE FROM test_series");
           h.execute("DELETE FROM test_days");
+          h.execute("DELETE FROM test_weeks");
           h.execute("DELETE FROM build_loads");
+          List<Long> builds =
+              h.createQuery(
+                      "SELECT DISTINCT b.id, b.finished_at FROM builds b"
+                          + " JOIN test_runs r ON r.build_id = b.id"
+                          + " ORDER BY b.finished_at, b.id")
+                  .map((rs, ctx) -> rs.getLong("id"))
+                  .list();
+          TestHistoryDao history = h.attach(TestHistoryDao.class);
+          TestOutcomeDao outcomes = h.attach(TestOutcomeDao.class);
+          for (long id : builds) {
+            BuildFacts build = history.buildFacts(id).orElseThrow();
+            Map<Long, TestStatus> now = new LinkedHashMap<>();
+            outcomes.runsOfBuild(id).forEach(r -> now.put(r.testId(), r.status()));
+            String branch = build.branch() == null ? "" : build.branch();
+            derive(h, build, branch, now, new LinkedHashSet<>(), new ArrayList<>());
+          }
+          return (long) builds.size();
         });
-    List<Long> builds =
-        jdbi.withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT DISTINCT b.id, b.finished_at FROM builds b"
-                            + " JOIN test_runs r ON r.build_id = b.id ORDER BY b.finished_at, b.id")
-                    .map((rs, ctx) -> rs.getLong("id"))
-                    .list());
-    for (int i = 0; i < builds.size(); i += REBUILD_BATCH) {
-      List<Long> batch = builds.subList(i, Math.min(builds.size(), i + REBUILD_BATCH));
-      jdbi.useTransaction(
-          h -> {
-            TestHistoryDao history = h.attach(TestHistoryDao.class);
-            for (long id : batch) {
-              BuildFacts build = history.buildFacts(id).orElseThrow();
-              Map<Long, TestStatus> now = new LinkedHashMap<>();
-              h.attach(TestOutcomeDao.class)
-                  .runsOfBuild(id)
-                  .forEach(r -> now.put(r.testId(), r.status()));
-              String branch = build.branch() == null ? "" : build.branch();
-              derive(h, build, branch, now, new LinkedHashSet<>(), new ArrayList<>());
-            }
-          });
-    }
-    return builds.size();
   }
 
   /**

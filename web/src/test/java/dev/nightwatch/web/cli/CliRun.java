@@ -28,6 +28,7 @@ final class CliRun {
     Bootstrap<NightwatchConfiguration> bootstrap = new Bootstrap<>(new NightwatchApplication());
     bootstrap.addCommand(new ImportLogsCommand(out, err));
     bootstrap.addCommand(new ReindexCommand(out));
+    bootstrap.addCommand(new RebuildHistoryCommand(out));
     return new Cli(new JarLocation(NightwatchApplication.class), bootstrap, out, err).run(args);
   }
 

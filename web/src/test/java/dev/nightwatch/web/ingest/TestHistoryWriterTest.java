@@ -193,13 +193,14 @@ class TestHistoryWriterTest {
     String series =
         "SELECT test_id, builder_id, branch, hex(history), state, segment_build_id,"
             + " segment_runs, segment_unexpected, flip_rate FROM test_series ORDER BY 1, 2, 3";
+    String weeks = "SELECT * FROM test_weeks ORDER BY builder_id, branch, week, test_id, worker_id";
     String loads = "SELECT * FROM build_loads ORDER BY build_id";
-    var before = snapshot(days, series, loads);
+    var before = snapshot(days, weeks, series, loads);
 
     long replayed = TestHistoryWriter.defaults().rebuild(store.database.jdbi());
 
     assertThat(replayed).isEqualTo(6);
-    assertThat(snapshot(days, series, loads)).isEqualTo(before);
+    assertThat(snapshot(days, weeks, series, loads)).isEqualTo(before);
   }
 
   private List<List<Map<String, Object>>> snapshot(String... queries) {
