@@ -1,6 +1,7 @@
 package dev.nightwatch.analyzer.flaky;
 
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Tells builds whose failures say nothing about the tests: a mass failure (most tests failing at
@@ -30,28 +31,34 @@ public final class Incidents {
   /**
    * Judges a build given the same worker's earlier builds that were not incidents (most recent
    * last; a few dozen suffice): a mass failure when at least {@code massShare} of its tests failed;
-   * a worker incident when at least {@code minTests} tests that passed the build before failed now,
-   * they are at least {@code workerShare} of the tests, and that is {@code jump} times the share
-   * the worker usually sees newly failing (its median). Counting only newly failing tests keeps
-   * tests that stay broken from hiding an outage.
+   * a worker incident when, of the tests that passed the build before, at least {@code minTests}
+   * (and {@code workerShare} of all) failed now, {@code jump} times the share the worker usually
+   * sees newly failing — or when its failing tests are as many more than usual and {@code jump}
+   * times its usual share (an outage that lasts several builds keeps failing the same tests).
+   * Counting newly failing tests keeps tests that stay broken from hiding an outage.
    */
   public Kind judge(BuildLoad build, List<BuildLoad> workerBefore) {
     if (build.testsRun() >= rules.minTests() && build.failedShare() >= rules.massShare()) {
       return Kind.MASS_FAILURE;
     }
-    if (build.testsNewlyFailed() < rules.minTests()
-        || build.newlyFailedShare() < rules.workerShare()) {
-      return Kind.NONE;
-    }
-    double usual = median(workerBefore);
-    return build.newlyFailedShare() >= rules.jump() * usual ? Kind.WORKER : Kind.NONE;
+    double usualNewly = median(workerBefore, BuildLoad::newlyFailedShare);
+    boolean newly =
+        build.testsNewlyFailed() >= rules.minTests()
+            && build.newlyFailedShare() >= rules.workerShare()
+            && build.newlyFailedShare() >= rules.jump() * usualNewly;
+    double usualFailed = median(workerBefore, BuildLoad::failedShare);
+    boolean failing =
+        build.testsFailed() - usualFailed * build.testsRun() >= rules.minTests()
+            && build.failedShare() >= rules.workerShare()
+            && build.failedShare() >= rules.jump() * usualFailed;
+    return newly || failing ? Kind.WORKER : Kind.NONE;
   }
 
-  private static double median(List<BuildLoad> loads) {
+  private static double median(List<BuildLoad> loads, ToDoubleFunction<BuildLoad> share) {
     if (loads.isEmpty()) {
       return 0;
     }
-    double[] shares = loads.stream().mapToDouble(BuildLoad::newlyFailedShare).sorted().toArray();
+    double[] shares = loads.stream().mapToDouble(share).sorted().toArray();
     return shares[shares.length / 2];
   }
 }
