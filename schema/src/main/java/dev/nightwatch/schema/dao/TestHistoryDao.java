@@ -274,7 +274,10 @@ public interface TestHistoryDao {
     return List.copyOf(merged.values());
   }
 
-  /** Incident builds of one kind on one worker and builder in a time range. */
+  /**
+   * Incident builds of one kind on one worker and builder in a time range, on one builder and
+   * branch when given (null: all).
+   */
   record IncidentCount(
       String workerName, String builderName, String incident, long builds, Instant lastAt) {}
 
@@ -285,10 +288,12 @@ public interface TestHistoryDao {
         FROM build_loads l JOIN builds x ON x.id = l.build_id
         JOIN builders b ON b.id = x.builder_id LEFT JOIN workers w ON w.id = l.worker_id
        WHERE l.incident <> 'NONE' AND l.finished_at >= :from AND l.finished_at < :to
+         AND (:builderId IS NULL OR x.builder_id = :builderId)
+         AND (:branch IS NULL OR x.branch = :branch)
        GROUP BY l.worker_id, x.builder_id, l.incident
        ORDER BY builds DESC, last_at DESC LIMIT :limit""")
   @RegisterConstructorMapper(IncidentCount.class)
-  List<IncidentCount> incidents(Instant from, Instant to, int limit);
+  List<IncidentCount> incidents(Instant from, Instant to, Long builderId, String branch, int limit);
 
   /** Where a test failed or was flaky, per builder and worker. */
   record Affected(long testId, String builderName, String workerName, long failures, long flaky) {}

@@ -100,13 +100,15 @@ public final class FlakyQueries {
               Comparator.comparing((Ranked r) -> r.totals().runs() < MIN_RUNS)
                   .thenComparing(
                       Comparator.comparingDouble((Ranked r) -> r.wilsonLower()).reversed());
-          ranked.sort(
+          Comparator<Ranked> order =
               f.sort().equals("impact")
                   ? Comparator.comparingLong((Ranked r) -> r.totals().red())
                       .reversed()
                       .thenComparing(byLower)
                   : byLower.thenComparing(
-                      Comparator.comparingLong((Ranked r) -> r.totals().red()).reversed()));
+                      Comparator.comparingLong((Ranked r) -> r.totals().red()).reversed());
+          // Ties go by name, so a page is the same every time.
+          ranked.sort(order.thenComparing(r -> r.totals().testName()));
           int end = Math.min(ranked.size(), f.offset() + f.limit());
           List<Ranked> page =
               f.offset() >= ranked.size() ? List.of() : ranked.subList(f.offset(), end);
@@ -128,6 +130,8 @@ public final class FlakyQueries {
               dao.incidents(
                   from.atStartOfDay(ZoneOffset.UTC).toInstant(),
                   to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                  builderId,
+                  f.branch(),
                   INCIDENT_ROWS));
         });
   }
