@@ -49,7 +49,31 @@ public final class DemoHistory {
           "test_tarfile",
           "test_concurrent_futures",
           "test_httplib",
-          "test_imaplib");
+          "test_imaplib",
+          "test_array",
+          "test_bisect",
+          "test_bytes",
+          "test_calendar",
+          "test_codecs",
+          "test_collections",
+          "test_contextlib",
+          "test_csv",
+          "test_decimal",
+          "test_dict",
+          "test_email",
+          "test_enum",
+          "test_fileio",
+          "test_functools",
+          "test_glob",
+          "test_gzip",
+          "test_hashlib",
+          "test_heapq",
+          "test_inspect",
+          "test_itertools",
+          "test_list",
+          "test_locale",
+          "test_mmap",
+          "test_operator");
 
   /** The generated builders, in the order the scenarios refer to them. */
   public static final List<String> BUILDERS =
