@@ -172,7 +172,9 @@ class FlakyReportIT {
       assertThat(get("/api/flaky?days=0").statusCode()).isEqualTo(400);
       assertThat(get("/api/flaky?sort=loudest").statusCode()).isEqualTo(400);
       assertThat(get("/api/flaky?builder=nope").statusCode()).isEqualTo(400);
-      assertThat(get("/api/flaky?days=x").statusCode()).isEqualTo(404);
+      assertThat(get("/api/flaky?days=x").statusCode()).isEqualTo(400);
+      assertThat(get("/api/flaky?limit=0").statusCode()).isEqualTo(400);
+      assertThat(get("/api/tests/test_zipfile?days=99999").statusCode()).isEqualTo(400);
       assertThat(get("/api/tests/test_nonexistent").statusCode()).isEqualTo(404);
     }
   }

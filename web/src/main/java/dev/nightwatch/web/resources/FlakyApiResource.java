@@ -64,9 +64,21 @@ public final class FlakyApiResource {
     return m;
   }
 
+  /** The filters from query parameters: malformed numbers answer 400, absent ones the defaults. */
   static FlakyQueries.Filter filter(
-      String builder, String branch, int days, String sort, int offset, int limit) {
-    return new FlakyQueries.Filter(builder, branch, days, sort, offset, limit);
+      String builder, String branch, String days, String sort, String offset, String limit) {
+    return new FlakyQueries.Filter(
+        builder,
+        branch,
+        days(days),
+        sort == null || sort.isBlank() ? "lower" : sort,
+        (int) Math.min(Integer.MAX_VALUE, Params.optionalLong("offset", offset, 0).orElse(0)),
+        (int) Math.min(Integer.MAX_VALUE, Params.optionalLong("limit", limit, 1).orElse(50)));
+  }
+
+  /** The window in days: 30 when absent. */
+  static int days(String days) {
+    return (int) Math.min(Integer.MAX_VALUE, Params.optionalLong("days", days, 1).orElse(30));
   }
 
   @GET
@@ -74,10 +86,10 @@ public final class FlakyApiResource {
   public Response report(
       @QueryParam("builder") String builder,
       @QueryParam("branch") String branch,
-      @QueryParam("days") @DefaultValue("30") int days,
-      @QueryParam("sort") @DefaultValue("lower") String sort,
-      @QueryParam("offset") @DefaultValue("0") int offset,
-      @QueryParam("limit") @DefaultValue("50") int limit,
+      @QueryParam("days") String days,
+      @QueryParam("sort") String sort,
+      @QueryParam("offset") String offset,
+      @QueryParam("limit") String limit,
       @QueryParam("format") @DefaultValue("json") String format) {
     FlakyReport report = queries.report(filter(builder, branch, days, sort, offset, limit));
     if (!format.equals("csv")) {

@@ -2,7 +2,6 @@ package dev.nightwatch.web.resources;
 
 import dev.nightwatch.web.views.FlakyView;
 import dev.nightwatch.web.views.TestView;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,9 +27,9 @@ public final class FlakyPagesResource {
   public FlakyView report(
       @QueryParam("builder") String builder,
       @QueryParam("branch") String branch,
-      @QueryParam("days") @DefaultValue("30") int days,
-      @QueryParam("sort") @DefaultValue("lower") String sort,
-      @QueryParam("offset") @DefaultValue("0") int offset) {
+      @QueryParam("days") String days,
+      @QueryParam("sort") String sort,
+      @QueryParam("offset") String offset) {
     List<String> builders =
         jdbi.withHandle(
             h ->
@@ -38,14 +37,13 @@ public final class FlakyPagesResource {
                     .mapTo(String.class)
                     .list());
     return new FlakyView(
-        queries.report(FlakyApiResource.filter(builder, branch, days, sort, offset, 50)), builders);
+        queries.report(FlakyApiResource.filter(builder, branch, days, sort, offset, "50")),
+        builders);
   }
 
   @GET
   @Path("tests/{name}")
-  public TestView test(
-      @PathParam("name") String name, @QueryParam("days") @DefaultValue("30") int days) {
-    FlakyApiResource.filter(null, null, days, "lower", 0, 1); // validates days
-    return new TestView(queries.test(name, days));
+  public TestView test(@PathParam("name") String name, @QueryParam("days") String days) {
+    return new TestView(queries.test(name, FlakyApiResource.days(days)));
   }
 }

@@ -39,9 +39,7 @@ public final class FlakyQueries {
   public record Filter(
       String builder, String branch, int days, String sort, int offset, int limit) {
     public Filter {
-      if (days < 1 || days > 3660) {
-        throw new BadRequestException("days must be 1–3660");
-      }
+      checkDays(days);
       if (!sort.equals("lower") && !sort.equals("impact")) {
         throw new BadRequestException("sort must be lower or impact");
       }
@@ -50,6 +48,13 @@ public final class FlakyQueries {
       }
       builder = builder == null || builder.isBlank() ? null : builder;
       branch = branch == null || branch.isBlank() ? null : branch;
+    }
+
+    /** A window's length must be 1–3660 days; 400 otherwise. */
+    static void checkDays(int days) {
+      if (days < 1 || days > 3660) {
+        throw new BadRequestException("days must be 1–3660");
+      }
     }
   }
 
@@ -138,6 +143,7 @@ public final class FlakyQueries {
 
   /** One test: its row over the window and its history on every builder it ran on. */
   public TestDetail test(String name, int days) {
+    Filter.checkDays(days);
     LocalDate to = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     LocalDate from = to.minusDays(days - 1L);
     return jdbi.withHandle(

@@ -1,7 +1,6 @@
 package dev.nightwatch.web.resources;
 
 import dev.nightwatch.web.api.TestDetail;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,9 +20,7 @@ public final class TestsApiResource {
 
   @GET
   @Path("{name}")
-  public TestDetail test(
-      @PathParam("name") String name, @QueryParam("days") @DefaultValue("30") int days) {
-    FlakyApiResource.filter(null, null, days, "lower", 0, 1); // validates days
-    return queries.test(name, days);
+  public TestDetail test(@PathParam("name") String name, @QueryParam("days") String days) {
+    return queries.test(name, FlakyApiResource.days(days));
   }
 }
