@@ -28,6 +28,12 @@ public interface BuilderDao {
   @SqlQuery("SELECT id, source_id, name, external_id, description FROM builders ORDER BY name, id")
   List<Builder> list();
 
+  /** A builder by name, the first stored when several sources have one of that name. */
+  @SqlQuery(
+      "SELECT id, source_id, name, external_id, description FROM builders WHERE name = :name"
+          + " ORDER BY id LIMIT 1")
+  Optional<Builder> findByName(String name);
+
   /** Inserts the worker or finds it by (source, name); returns its id. */
   @SqlQuery(
       """

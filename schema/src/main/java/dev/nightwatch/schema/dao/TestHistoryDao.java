@@ -38,7 +38,12 @@ public interface TestHistoryDao {
       Long workerId,
       String workerName,
       BuildResult result,
-      Instant finishedAt) {}
+      Instant finishedAt) {
+    /** The branch as the history keys it: '' when the build did not say. */
+    public String branchKey() {
+      return branch == null ? "" : branch;
+    }
+  }
 
   @SqlQuery(
       """
@@ -86,14 +91,32 @@ public interface TestHistoryDao {
        ORDER BY finished_at DESC LIMIT :limit""")
   List<BuildLoadRecord> workerLoadsBefore(long workerId, Instant before, int limit);
 
-  /** The builder's build finished just before this one. */
+  /** One of a builder's earlier builds, and whether it had a failure of a given cluster. */
+  record BuildBefore(long id, int number, boolean hasCluster) {}
+
+  /**
+   * The builder's builds finished before this one, latest first, each saying whether it had a
+   * failure of {@code clusterId} (never, when that is null).
+   */
   @SqlQuery(
       """
-      SELECT id FROM builds
-       WHERE builder_id = :builderId
-         AND (finished_at < :finishedAt OR (finished_at = :finishedAt AND id < :buildId))
-       ORDER BY finished_at DESC, id DESC LIMIT 1""")
-  Optional<Long> previousBuild(long builderId, Instant finishedAt, long buildId);
+      SELECT b.id, b.number,
+             EXISTS (SELECT 1 FROM failures f
+                      WHERE f.build_id = b.id AND f.cluster_id = :clusterId) AS has_cluster
+        FROM builds b
+       WHERE b.builder_id = :builderId
+         AND (b.finished_at < :finishedAt OR (b.finished_at = :finishedAt AND b.id < :buildId))
+       ORDER BY b.finished_at DESC, b.id DESC LIMIT :limit""")
+  @RegisterConstructorMapper(BuildBefore.class)
+  List<BuildBefore> buildsBefore(
+      long builderId, Instant finishedAt, long buildId, Long clusterId, int limit);
+
+  /** The builder's build finished just before this one. */
+  default Optional<Long> previousBuild(long builderId, Instant finishedAt, long buildId) {
+    return buildsBefore(builderId, finishedAt, buildId, null, 1).stream()
+        .findFirst()
+        .map(BuildBefore::id);
+  }
 
   /** Outcomes to add to (or, negative, take away from) one row of the aggregates. */
   record DayDelta(

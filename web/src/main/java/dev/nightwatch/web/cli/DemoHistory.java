@@ -108,7 +108,7 @@ public final class DemoHistory {
         Map<String, TestStatus> outcomes = outcomes(b, n, buildsPerBuilder);
         boolean red = outcomes.values().stream().anyMatch(TestStatus::isFailure);
         Path log = builderDir.resolve(n + ".log");
-        Files.writeString(log, log(outcomes, n), StandardCharsets.UTF_8);
+        Files.writeString(log, log(outcomes), StandardCharsets.UTF_8);
         ObjectNode sidecar = json.createObjectNode();
         sidecar.put("master", MASTER);
         sidecar.put("builder", builder);
@@ -168,7 +168,7 @@ public final class DemoHistory {
   }
 
   /** A regrtest stdio log with these outcomes: progress lines, tracebacks, a re-run phase. */
-  public static String log(Map<String, TestStatus> outcomes, int seed) {
+  public static String log(Map<String, TestStatus> outcomes) {
     StringBuilder log = new StringBuilder();
     int total = outcomes.size();
     log.append("== CPython 3.14.0a0 (generated history, not a real build)\n");
@@ -187,7 +187,7 @@ public final class DemoHistory {
           "0:00:%02d load avg: 0.50 [%2d/%d] %s%s\n"
               .formatted(i % 60, i, total, test, fails ? " failed (1 failure)" : " passed"));
       if (fails) {
-        log.append(failure(test, seed));
+        log.append(failure(test));
         failed.add(test);
         (e.getValue() == TestStatus.FLAKY ? rerunPassed : failedAgain).add(test);
       }
@@ -218,7 +218,7 @@ public final class DemoHistory {
                   test,
                   again ? " failed (1 failure)" : " passed"));
       if (again) {
-        log.append(failure(test, seed));
+        log.append(failure(test));
       }
     }
     log.append(
@@ -244,7 +244,7 @@ public final class DemoHistory {
     return log.toString();
   }
 
-  private static String failure(String test, int seed) {
+  private static String failure(String test) {
     String module = test.substring("test_".length());
     return """
         ======================================================================

@@ -121,38 +121,18 @@ public final class Explanations {
             .map(t -> new Counts(t.runs(), t.failures(), t.flaky()))
             .orElse(new Counts(0, 0, 0));
 
-    List<long[]> previous =
-        h.createQuery(
-                """
-                SELECT id, number FROM builds
-                 WHERE builder_id = :builderId
-                   AND (finished_at < :at OR (finished_at = :at AND id < :id))
-                 ORDER BY finished_at DESC, id DESC LIMIT :limit""")
-            .bind("builderId", s.builderId())
-            .bind("at", s.finishedAt())
-            .bind("id", s.buildId())
-            .bind("limit", settings.lookback())
-            .map((rs, ctx) -> new long[] {rs.getLong("id"), rs.getLong("number")})
-            .list();
+    List<TestHistoryDao.BuildBefore> previous =
+        history.buildsBefore(
+            s.builderId(), s.finishedAt(), s.buildId(), s.clusterId(), settings.lookback());
     int withCluster = 0;
     Integer lastNumber = null;
-    boolean inPrevious = false;
-    for (int i = 0; i < previous.size() && s.clusterId() != null; i++) {
-      boolean has =
-          h.createQuery("SELECT COUNT(*) FROM failures WHERE build_id = :b AND cluster_id = :c")
-                  .bind("b", previous.get(i)[0])
-                  .bind("c", s.clusterId())
-                  .mapTo(Long.class)
-                  .one()
-              > 0;
-      if (has) {
+    for (TestHistoryDao.BuildBefore b : previous) {
+      if (b.hasCluster()) {
         withCluster++;
-        if (lastNumber == null) {
-          lastNumber = (int) previous.get(i)[1];
-        }
-        inPrevious |= i == 0;
+        lastNumber = lastNumber == null ? b.number() : lastNumber;
       }
     }
+    boolean inPrevious = !previous.isEmpty() && previous.get(0).hasCluster();
     return new Evidence(
         s.kind(),
         status,

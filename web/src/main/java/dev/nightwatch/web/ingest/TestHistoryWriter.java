@@ -54,7 +54,7 @@ public final class TestHistoryWriter {
     TestOutcomeDao outcomes = handle.attach(TestOutcomeDao.class);
     TestHistoryDao history = handle.attach(TestHistoryDao.class);
     BuildFacts build = history.buildFacts(buildId).orElseThrow();
-    String branch = build.branch() == null ? "" : build.branch();
+    String branch = build.branchKey();
 
     // Take away what an earlier analysis of this build added.
     List<TestOutcomeDao.Run> old = outcomes.runsOfBuild(buildId);
@@ -108,7 +108,7 @@ public final class TestHistoryWriter {
             BuildFacts build = history.buildFacts(id).orElseThrow();
             Map<Long, TestStatus> now = new LinkedHashMap<>();
             outcomes.runsOfBuild(id).forEach(r -> now.put(r.testId(), r.status()));
-            String branch = build.branch() == null ? "" : build.branch();
+            String branch = build.branchKey();
             derive(h, build, branch, now, new LinkedHashSet<>(), new ArrayList<>());
           }
           return (long) builds.size();

@@ -64,23 +64,6 @@ public final class FlakyApiResource {
     return m;
   }
 
-  /** The filters from query parameters: malformed numbers answer 400, absent ones the defaults. */
-  static FlakyQueries.Filter filter(
-      String builder, String branch, String days, String sort, String offset, String limit) {
-    return new FlakyQueries.Filter(
-        builder,
-        branch,
-        days(days),
-        sort == null || sort.isBlank() ? "lower" : sort,
-        (int) Math.min(Integer.MAX_VALUE, Params.optionalLong("offset", offset, 0).orElse(0)),
-        (int) Math.min(Integer.MAX_VALUE, Params.optionalLong("limit", limit, 1).orElse(50)));
-  }
-
-  /** The window in days: 30 when absent. */
-  static int days(String days) {
-    return (int) Math.min(Integer.MAX_VALUE, Params.optionalLong("days", days, 1).orElse(30));
-  }
-
   @GET
   @Produces({MediaType.APPLICATION_JSON, "text/csv"})
   public Response report(
@@ -91,7 +74,8 @@ public final class FlakyApiResource {
       @QueryParam("offset") String offset,
       @QueryParam("limit") String limit,
       @QueryParam("format") @DefaultValue("json") String format) {
-    FlakyReport report = queries.report(filter(builder, branch, days, sort, offset, limit));
+    FlakyReport report =
+        queries.report(FlakyQueries.Filter.of(builder, branch, days, sort, offset, limit));
     if (!format.equals("csv")) {
       return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -1,5 +1,7 @@
 package dev.nightwatch.web.resources;
 
+import dev.nightwatch.schema.dao.BuilderDao;
+import dev.nightwatch.schema.model.Builder;
 import dev.nightwatch.web.views.FlakyView;
 import dev.nightwatch.web.views.TestView;
 import jakarta.ws.rs.GET;
@@ -31,19 +33,18 @@ public final class FlakyPagesResource {
       @QueryParam("sort") String sort,
       @QueryParam("offset") String offset) {
     List<String> builders =
-        jdbi.withHandle(
-            h ->
-                h.createQuery("SELECT DISTINCT name FROM builders ORDER BY name")
-                    .mapTo(String.class)
-                    .list());
+        jdbi.withExtension(BuilderDao.class, BuilderDao::list).stream()
+            .map(Builder::name)
+            .distinct()
+            .toList();
     return new FlakyView(
-        queries.report(FlakyApiResource.filter(builder, branch, days, sort, offset, "50")),
+        queries.report(FlakyQueries.Filter.of(builder, branch, days, sort, offset, "50")),
         builders);
   }
 
   @GET
   @Path("tests/{name}")
   public TestView test(@PathParam("name") String name, @QueryParam("days") String days) {
-    return new TestView(queries.test(name, FlakyApiResource.days(days)));
+    return new TestView(queries.test(name, FlakyQueries.Filter.days(days)));
   }
 }

@@ -5,9 +5,11 @@ import dev.nightwatch.analyzer.flaky.Counts;
 import dev.nightwatch.analyzer.flaky.Estimate;
 import dev.nightwatch.analyzer.flaky.Scores;
 import dev.nightwatch.analyzer.flaky.Segmenter;
+import dev.nightwatch.schema.dao.BuilderDao;
 import dev.nightwatch.schema.dao.DayWindow;
 import dev.nightwatch.schema.dao.TestHistoryDao;
 import dev.nightwatch.schema.dao.TestOutcomeDao;
+import dev.nightwatch.schema.model.Builder;
 import dev.nightwatch.schema.model.SegmentState;
 import dev.nightwatch.schema.model.TestSeries;
 import dev.nightwatch.schema.model.TestTotals;
@@ -48,6 +50,25 @@ public final class FlakyQueries {
       }
       builder = builder == null || builder.isBlank() ? null : builder;
       branch = branch == null || branch.isBlank() ? null : branch;
+    }
+
+    /**
+     * The filters from query parameters: malformed numbers answer 400, absent ones the defaults.
+     */
+    public static Filter of(
+        String builder, String branch, String days, String sort, String offset, String limit) {
+      return new Filter(
+          builder,
+          branch,
+          days(days),
+          sort == null || sort.isBlank() ? "lower" : sort,
+          (int) Math.min(Integer.MAX_VALUE, Params.optionalLong("offset", offset, 0).orElse(0)),
+          (int) Math.min(Integer.MAX_VALUE, Params.optionalLong("limit", limit, 1).orElse(50)));
+    }
+
+    /** The window in days from a query parameter: 30 when absent. */
+    public static int days(String days) {
+      return (int) Math.min(Integer.MAX_VALUE, Params.optionalLong("days", days, 1).orElse(30));
     }
 
     /** A window's length must be 1–3660 days; 400 otherwise. */
@@ -189,10 +210,9 @@ public final class FlakyQueries {
   }
 
   private static long builderId(Handle h, String name) {
-    return h.createQuery("SELECT id FROM builders WHERE name = :name ORDER BY id LIMIT 1")
-        .bind("name", name)
-        .mapTo(Long.class)
-        .findOne()
+    return h.attach(BuilderDao.class)
+        .findByName(name)
+        .map(Builder::id)
         .orElseThrow(() -> new BadRequestException("no builder named " + name));
   }
 

@@ -21,6 +21,6 @@ public final class TestsApiResource {
   @GET
   @Path("{name}")
   public TestDetail test(@PathParam("name") String name, @QueryParam("days") String days) {
-    return queries.test(name, FlakyApiResource.days(days));
+    return queries.test(name, FlakyQueries.Filter.days(days));
   }
 }

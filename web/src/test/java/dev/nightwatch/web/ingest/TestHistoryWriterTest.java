@@ -37,7 +37,7 @@ class TestHistoryWriterTest {
     for (int i = 0; i < others; i++) {
       m.put("test_other" + i, TestStatus.PASSED);
     }
-    return DemoHistory.log(m, 1);
+    return DemoHistory.log(m);
   }
 
   private long ingest(int n, String log) throws Exception {
@@ -162,7 +162,7 @@ class TestHistoryWriterTest {
             "test_h")) {
       all.put(t, TestStatus.FAILED_AGAIN);
     }
-    long id = ingest(4, DemoHistory.log(all, 1));
+    long id = ingest(4, DemoHistory.log(all));
     assertThat(
             store
                 .database
