@@ -1,6 +1,7 @@
 package dev.nightwatch.web;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nightwatch.collector.buildbot.BuildbotHttp;
 import dev.nightwatch.schema.store.Database;
 import dev.nightwatch.web.auth.RefusedHandler;
 import dev.nightwatch.web.auth.TokenAuthenticator;
@@ -9,15 +10,19 @@ import dev.nightwatch.web.cli.AnalyzeCommand;
 import dev.nightwatch.web.cli.DbCommand;
 import dev.nightwatch.web.cli.DemoCommand;
 import dev.nightwatch.web.cli.ImportLogsCommand;
+import dev.nightwatch.web.cli.PollCommand;
 import dev.nightwatch.web.cli.RebuildHistoryCommand;
 import dev.nightwatch.web.cli.ReindexCommand;
+import dev.nightwatch.web.health.BuildbotHealthCheck;
 import dev.nightwatch.web.health.DataDirHealthCheck;
 import dev.nightwatch.web.health.DatabaseHealthCheck;
 import dev.nightwatch.web.health.IndexHealthCheck;
 import dev.nightwatch.web.ingest.Explanations;
+import dev.nightwatch.web.ingest.Pollers;
 import dev.nightwatch.web.ingest.Store;
 import dev.nightwatch.web.managed.IndexService;
 import dev.nightwatch.web.managed.IndexTask;
+import dev.nightwatch.web.managed.PollService;
 import dev.nightwatch.web.resources.BuildPagesResource;
 import dev.nightwatch.web.resources.BuildQueries;
 import dev.nightwatch.web.resources.BuildsApiResource;
@@ -30,6 +35,7 @@ import dev.nightwatch.web.resources.FlakyApiResource;
 import dev.nightwatch.web.resources.FlakyPagesResource;
 import dev.nightwatch.web.resources.FlakyQueries;
 import dev.nightwatch.web.resources.HomeResource;
+import dev.nightwatch.web.resources.PushResource;
 import dev.nightwatch.web.resources.SearchApiResource;
 import dev.nightwatch.web.resources.SearchPageResource;
 import dev.nightwatch.web.resources.SearchQueries;
@@ -78,6 +84,7 @@ public final class NightwatchApplication extends Application<NightwatchConfigura
     bootstrap.addCommand(new DbCommand());
     bootstrap.addCommand(new ReindexCommand());
     bootstrap.addCommand(new RebuildHistoryCommand());
+    bootstrap.addCommand(new PollCommand());
     bootstrap.addCommand(new AnalyzeCommand(bootstrap.getObjectMapper()));
   }
 
@@ -115,6 +122,13 @@ public final class NightwatchApplication extends Application<NightwatchConfigura
     FlakyQueries flaky = new FlakyQueries(database.jdbi(), clock);
 
     environment.lifecycle().manage(index);
+    BuildbotFactory buildbot = configuration.getBuildbot();
+    Pollers pollers = new Pollers(configuration, store, BuildbotHttp.Sleeper.REAL, clock);
+    PollService polls =
+        new PollService(
+            pollers,
+            name -> buildbot.master(name).orElseThrow().getPollInterval().toMilliseconds());
+    environment.lifecycle().manage(polls);
     IndexTask.all(index).forEach(environment.admin()::addTask);
 
     environment.healthChecks().register("database", new DatabaseHealthCheck(database));
@@ -122,6 +136,7 @@ public final class NightwatchApplication extends Application<NightwatchConfigura
         .healthChecks()
         .register("data-dir", new DataDirHealthCheck(configuration.getStore().getDataDir()));
     environment.healthChecks().register("index", new IndexHealthCheck(index));
+    environment.healthChecks().register("buildbot", new BuildbotHealthCheck(polls));
 
     environment
         .jersey()
@@ -147,6 +162,7 @@ public final class NightwatchApplication extends Application<NightwatchConfigura
     environment.jersey().register(new FlakyApiResource(flaky));
     environment.jersey().register(new TestsApiResource(flaky));
     environment.jersey().register(new FlakyPagesResource(flaky, database.jdbi()));
+    environment.jersey().register(new PushResource(pollers, buildbot.getPushSecret()));
 
     environment
         .lifecycle()

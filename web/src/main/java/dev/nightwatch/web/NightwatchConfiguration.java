@@ -24,6 +24,8 @@ public final class NightwatchConfiguration extends Configuration {
 
   @Valid @NotNull @JsonProperty private FlakinessFactory flakiness = new FlakinessFactory();
 
+  @Valid @NotNull @JsonProperty private BuildbotFactory buildbot = new BuildbotFactory();
+
   public NightwatchConfiguration() {
     DefaultServerFactory server = new DefaultServerFactory();
     server.setApplicationConnectors(List.of(localConnector(8080)));
@@ -58,5 +60,9 @@ public final class NightwatchConfiguration extends Configuration {
 
   public FlakinessFactory getFlakiness() {
     return flakiness;
+  }
+
+  public BuildbotFactory getBuildbot() {
+    return buildbot;
   }
 }

@@ -21,7 +21,7 @@ class DatabaseTest {
   void migratesAnEmptyDatabaseToTheWholeCoreModel() throws Exception {
     Database database = Database.open(dataDir.resolve("fresh"), Duration.ofSeconds(1));
 
-    assertThat(database.migrate()).isEqualTo(3);
+    assertThat(database.migrate()).isEqualTo(4);
 
     List<String> tables =
         database
@@ -43,6 +43,7 @@ class DatabaseTest {
             "cluster_pins",
             "clusters",
             "failures",
+            "fetch_skips",
             "index_queue",
             "ingest_cursors",
             "log_chunks",
@@ -93,7 +94,7 @@ class DatabaseTest {
                     buildId,
                     buildId));
 
-    assertThat(database.migrate()).isEqualTo(2);
+    assertThat(database.migrate()).isEqualTo(3);
     long failures =
         database
             .jdbi()

@@ -1,0 +1,91 @@
+package dev.nightwatch.collector.buildbot;
+
+import dev.nightwatch.schema.dao.IngestCursorDao;
+import dev.nightwatch.schema.dao.SourceDao;
+import dev.nightwatch.schema.model.IngestCursor;
+import dev.nightwatch.schema.model.SourceKind;
+import java.time.Clock;
+import java.util.OptionalLong;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The poller's state in the database: the cursor in {@code ingest_cursors}, skips in {@code
+ * fetch_skips}, and "stored" read from the builds themselves, so it all survives a restart.
+ */
+public final class DatabasePollState implements PollState {
+  /** The cursor's name under the master's source. */
+  public static final String CURSOR = "builds.complete_at";
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+
+  public DatabasePollState(Jdbi jdbi, Clock clock) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+  }
+
+  @Override
+  public OptionalLong cursor(String master) {
+    return jdbi.withHandle(
+        h ->
+            h.attach(SourceDao.class)
+                .findByName(master)
+                .flatMap(s -> h.attach(IngestCursorDao.class).find(s.id(), CURSOR))
+                .map(c -> OptionalLong.of(Long.parseLong(c.value())))
+                .orElse(OptionalLong.empty()));
+  }
+
+  @Override
+  public void saveCursor(String master, String masterUrl, long completeAt) {
+    jdbi.useTransaction(
+        h -> {
+          long source = source(h.attach(SourceDao.class), master, masterUrl);
+          h.attach(IngestCursorDao.class)
+              .save(new IngestCursor(source, CURSOR, Long.toString(completeAt), clock.instant()));
+        });
+  }
+
+  @Override
+  public boolean stored(String master, String builder, int number) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                        """
+                    SELECT COUNT(*) FROM builds b
+                      JOIN builders r ON r.id = b.builder_id
+                      JOIN sources s ON s.id = r.source_id
+                     WHERE s.name = :master AND r.name = :builder AND b.number = :number
+                       AND b.external_id IS NOT NULL""")
+                    .bind("master", master)
+                    .bind("builder", builder)
+                    .bind("number", number)
+                    .mapTo(Long.class)
+                    .one()
+                > 0);
+  }
+
+  @Override
+  public void skipped(String master, String masterUrl, FetchedBuild.Skip skip) {
+    jdbi.useTransaction(
+        h -> {
+          long source = source(h.attach(SourceDao.class), master, masterUrl);
+          h.createUpdate(
+                  """
+                  INSERT INTO fetch_skips (source_id, url, status, message, seen_at)
+                  VALUES (:source, :url, :status, :message, :now)
+                  ON CONFLICT (source_id, url) DO UPDATE SET
+                    status = excluded.status, message = excluded.message,
+                    seen_at = excluded.seen_at""")
+              .bind("source", source)
+              .bind("url", skip.url())
+              .bind("status", skip.status())
+              .bind("message", skip.message())
+              .bind("now", clock.instant())
+              .execute();
+        });
+  }
+
+  private long source(SourceDao sources, String master, String masterUrl) {
+    return sources.upsert(master, SourceKind.BUILDBOT, masterUrl, clock.instant());
+  }
+}

@@ -1,0 +1,80 @@
+package dev.nightwatch.web.cli;
+
+import dev.nightwatch.collector.buildbot.BuildbotHttp;
+import dev.nightwatch.collector.buildbot.MasterPoller;
+import dev.nightwatch.schema.store.Database;
+import dev.nightwatch.web.NightwatchConfiguration;
+import dev.nightwatch.web.ingest.FailureIndexer;
+import dev.nightwatch.web.ingest.Pollers;
+import dev.nightwatch.web.ingest.Store;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import java.io.PrintStream;
+import java.time.Clock;
+import net.sourceforge.argparse4j.inf.Namespace;
+
+/**
+ * {@code poll [config.yml]}: one pass over every configured Buildbot master, storing the builds
+ * that finished since the last pass; exits non-zero when a master could not be read to the end.
+ */
+public final class PollCommand extends ConfiguredCommand<NightwatchConfiguration> {
+  private final PrintStream out;
+
+  public PollCommand() {
+    this(System.out);
+  }
+
+  public PollCommand(PrintStream out) {
+    super("poll", "Fetch the builds that finished since the last pass from every Buildbot master");
+    this.out = out;
+  }
+
+  @Override
+  protected void run(
+      Bootstrap<NightwatchConfiguration> bootstrap,
+      Namespace namespace,
+      NightwatchConfiguration configuration)
+      throws Exception {
+    if (configuration.getBuildbot().getMasters().isEmpty()) {
+      throw new CommandFailedException(
+          "no Buildbot masters are configured (buildbot.masters in the configuration file)");
+    }
+    Database database = configuration.getStore().build();
+    FailureIndexer indexer = ImportLogsCommand.openIndex(configuration, database, out);
+    Clock clock = Clock.systemUTC();
+    Store store =
+        indexer == null ? Store.over(database, clock) : Store.over(database, clock, indexer);
+    int failed = 0;
+    try (Pollers pollers = new Pollers(configuration, store, BuildbotHttp.Sleeper.REAL, clock)) {
+      for (MasterPoller poller : pollers.all()) {
+        MasterPoller.Report report = poller.pollOnce();
+        for (MasterPoller.BuildOutcome b : report.builds()) {
+          if (b.outcome() != MasterPoller.Outcome.ALREADY_STORED) {
+            out.printf(
+                "%-10s %s #%d (build %d)%s%n",
+                b.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                b.builder(),
+                b.number(),
+                b.buildid(),
+                b.error() == null ? "" : ": " + b.error());
+          }
+        }
+        out.println(report.summary());
+        failed += report.failed() ? 1 : 0;
+      }
+    } finally {
+      if (indexer != null) {
+        indexer.close();
+      }
+    }
+    if (failed > 0) {
+      throw new CommandFailedException(failed + " master(s) could not be read to the end");
+    }
+  }
+
+  @Override
+  public void onError(Cli cli, Namespace namespace, Throwable e) {
+    CommandErrors.print(cli, e);
+  }
+}
