@@ -10,6 +10,7 @@ import dev.nightwatch.web.cli.AnalyzeCommand;
 import dev.nightwatch.web.cli.DbCommand;
 import dev.nightwatch.web.cli.DemoCommand;
 import dev.nightwatch.web.cli.ImportLogsCommand;
+import dev.nightwatch.web.cli.ImportMailCommand;
 import dev.nightwatch.web.cli.PollCommand;
 import dev.nightwatch.web.cli.RebuildHistoryCommand;
 import dev.nightwatch.web.cli.ReindexCommand;
@@ -18,8 +19,10 @@ import dev.nightwatch.web.health.DataDirHealthCheck;
 import dev.nightwatch.web.health.DatabaseHealthCheck;
 import dev.nightwatch.web.health.IndexHealthCheck;
 import dev.nightwatch.web.ingest.Explanations;
+import dev.nightwatch.web.ingest.MailIngest;
 import dev.nightwatch.web.ingest.Pollers;
 import dev.nightwatch.web.ingest.Store;
+import dev.nightwatch.web.managed.ImapService;
 import dev.nightwatch.web.managed.IndexService;
 import dev.nightwatch.web.managed.IndexTask;
 import dev.nightwatch.web.managed.PollService;
@@ -35,6 +38,7 @@ import dev.nightwatch.web.resources.FlakyApiResource;
 import dev.nightwatch.web.resources.FlakyPagesResource;
 import dev.nightwatch.web.resources.FlakyQueries;
 import dev.nightwatch.web.resources.HomeResource;
+import dev.nightwatch.web.resources.MailResource;
 import dev.nightwatch.web.resources.PushResource;
 import dev.nightwatch.web.resources.SearchApiResource;
 import dev.nightwatch.web.resources.SearchPageResource;
@@ -85,6 +89,7 @@ public final class NightwatchApplication extends Application<NightwatchConfigura
     bootstrap.addCommand(new ReindexCommand());
     bootstrap.addCommand(new RebuildHistoryCommand());
     bootstrap.addCommand(new PollCommand());
+    bootstrap.addCommand(new ImportMailCommand());
     bootstrap.addCommand(new AnalyzeCommand(bootstrap.getObjectMapper()));
   }
 
@@ -129,6 +134,17 @@ public final class NightwatchApplication extends Application<NightwatchConfigura
             pollers,
             name -> buildbot.master(name).orElseThrow().getPollInterval().toMilliseconds());
     environment.lifecycle().manage(polls);
+    MailIngest mail = new MailIngest(database.jdbi(), store.ingest(), buildbot, clock);
+    configuration
+        .getMail()
+        .getImap()
+        .ifPresent(
+            imap ->
+                environment
+                    .lifecycle()
+                    .manage(
+                        new ImapService(
+                            imap.poller(), mail, imap.getPollInterval().toMilliseconds())));
     IndexTask.all(index).forEach(environment.admin()::addTask);
 
     environment.healthChecks().register("database", new DatabaseHealthCheck(database));
@@ -163,6 +179,7 @@ public final class NightwatchApplication extends Application<NightwatchConfigura
     environment.jersey().register(new TestsApiResource(flaky));
     environment.jersey().register(new FlakyPagesResource(flaky, database.jdbi()));
     environment.jersey().register(new PushResource(pollers, buildbot.getPushSecret()));
+    environment.jersey().register(new MailResource(database.jdbi()));
 
     environment
         .lifecycle()

@@ -26,6 +26,8 @@ public final class NightwatchConfiguration extends Configuration {
 
   @Valid @NotNull @JsonProperty private BuildbotFactory buildbot = new BuildbotFactory();
 
+  @Valid @NotNull @JsonProperty private MailFactory mail = new MailFactory();
+
   public NightwatchConfiguration() {
     DefaultServerFactory server = new DefaultServerFactory();
     server.setApplicationConnectors(List.of(localConnector(8080)));
@@ -64,5 +66,9 @@ public final class NightwatchConfiguration extends Configuration {
 
   public BuildbotFactory getBuildbot() {
     return buildbot;
+  }
+
+  public MailFactory getMail() {
+    return mail;
   }
 }

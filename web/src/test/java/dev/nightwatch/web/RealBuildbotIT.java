@@ -258,6 +258,22 @@ class RealBuildbotIT {
   }
 
   @Test
+  @Order(3)
+  void theMailPagesAnswerWhileNoMailHasCome() throws Exception {
+    JsonNode failed = api("/api/mail?status=FAILED");
+    assertThat(failed.path("mail").isEmpty()).isTrue();
+    assertThat(failed.at("/counts/FAILED").asLong()).isZero();
+    HttpResponse<String> page =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + app.getLocalPort() + "/mail?status=IGNORED"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("0 could not be parsed").contains("No mail with this status");
+  }
+
+  @Test
   @Order(4)
   void pollFollowsTheMasterIntoAnotherStoreOnceAndResumesFromItsCursor() throws Exception {
     Path config =

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Builds, read with their source, builder and worker names joined in. */
 @RegisterConstructorMapper(Build.class)
@@ -69,6 +70,25 @@ public interface BuildDao {
            WHERE b.finished_at < :finishedAt OR (b.finished_at = :finishedAt AND b.id < :id)
            ORDER BY b.finished_at DESC, b.id DESC LIMIT :limit""")
   List<Build> before(Instant finishedAt, long id, int limit);
+
+  /**
+   * Fills in what a build lacks from a second source (mail after the REST API): a field already
+   * stored is never overwritten, a result only where none is known.
+   */
+  @SqlUpdate(
+      """
+      UPDATE builds SET
+        revision     = COALESCE(revision, :b.revision),
+        branch       = COALESCE(branch, :b.branch),
+        repository   = COALESCE(repository, :b.repository),
+        state_string = COALESCE(state_string, :b.stateString),
+        reason       = COALESCE(reason, :b.reason),
+        started_at   = COALESCE(started_at, :b.startedAt),
+        url          = COALESCE(url, :b.url),
+        worker_id    = COALESCE(worker_id, :workerId),
+        result       = CASE WHEN result = 'UNKNOWN' THEN :b.result ELSE result END
+       WHERE id = :id""")
+  void fillMissing(long id, Long workerId, @BindMethods("b") BuildRecord b);
 
   @SqlQuery("SELECT COUNT(*) FROM builds")
   long count();

@@ -1,5 +1,6 @@
 package dev.nightwatch.schema.dao;
 
+import dev.nightwatch.schema.model.ParseStatus;
 import dev.nightwatch.schema.model.RawMail;
 import java.time.Instant;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Received mail, kept whole (compressed) with its parse status. */
 @RegisterConstructorMapper(RawMail.class)
@@ -32,4 +34,28 @@ public interface RawMailDao {
 
   @SqlQuery("SELECT " + COLUMNS + " FROM raw_mail WHERE status = 'FAILED' ORDER BY id DESC")
   List<RawMail> failed();
+
+  /** The mail kept before with this Message-ID (when it has one) or these exact bytes. */
+  @SqlQuery(
+      "SELECT "
+          + COLUMNS
+          + " FROM raw_mail WHERE message_id = :messageId OR sha256 = :sha256"
+          + " ORDER BY id LIMIT 1")
+  Optional<RawMail> findSame(String messageId, String sha256);
+
+  /** Records what a new attempt at parsing a kept mail came to. */
+  @SqlUpdate(
+      "UPDATE raw_mail SET status = :status, error = :error, build_id = :buildId,"
+          + " subject = COALESCE(:subject, subject) WHERE id = :id")
+  void update(long id, ParseStatus status, String error, Long buildId, String subject);
+
+  /** A page of the mail with that status, newest first. */
+  @SqlQuery(
+      "SELECT "
+          + COLUMNS
+          + " FROM raw_mail WHERE status = :status ORDER BY id DESC LIMIT :limit OFFSET :offset")
+  List<RawMail> byStatus(ParseStatus status, int limit, int offset);
+
+  @SqlQuery("SELECT COUNT(*) FROM raw_mail WHERE status = :status")
+  long count(ParseStatus status);
 }

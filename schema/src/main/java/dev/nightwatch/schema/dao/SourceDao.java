@@ -22,6 +22,10 @@ public interface SourceDao {
   @SqlQuery("SELECT id, name, kind, url FROM sources WHERE name = :name")
   Optional<Source> findByName(String name);
 
+  /** The first source stored with this web address (a master's URL). */
+  @SqlQuery("SELECT id, name, kind, url FROM sources WHERE url = :url ORDER BY id LIMIT 1")
+  Optional<Source> findByUrl(String url);
+
   @SqlQuery("SELECT id, name, kind, url FROM sources ORDER BY name")
   List<Source> list();
 }

@@ -54,6 +54,11 @@ public final class ImportLogsCommand extends ConfiguredCommand<NightwatchConfigu
   /** The configuration file is an option here, since the paths are the positional arguments. */
   @Override
   protected Argument addFileArgument(Subparser subparser) {
+    return configOption(subparser);
+  }
+
+  /** {@code -c CONFIG}: for commands whose positional arguments are paths. */
+  static Argument configOption(Subparser subparser) {
     return subparser
         .addArgument("-c", "--config")
         .dest("file")

@@ -2,9 +2,11 @@ package dev.nightwatch.web.cli;
 
 import dev.nightwatch.collector.buildbot.BuildbotHttp;
 import dev.nightwatch.collector.buildbot.MasterPoller;
+import dev.nightwatch.collector.mail.ImapPoller;
 import dev.nightwatch.schema.store.Database;
 import dev.nightwatch.web.NightwatchConfiguration;
 import dev.nightwatch.web.ingest.FailureIndexer;
+import dev.nightwatch.web.ingest.MailIngest;
 import dev.nightwatch.web.ingest.Pollers;
 import dev.nightwatch.web.ingest.Store;
 import io.dropwizard.core.cli.Cli;
@@ -26,7 +28,10 @@ public final class PollCommand extends ConfiguredCommand<NightwatchConfiguration
   }
 
   public PollCommand(PrintStream out) {
-    super("poll", "Fetch the builds that finished since the last pass from every Buildbot master");
+    super(
+        "poll",
+        "Fetch the builds that finished since the last pass from every Buildbot master, and"
+            + " read the IMAP mailbox");
     this.out = out;
   }
 
@@ -36,9 +41,10 @@ public final class PollCommand extends ConfiguredCommand<NightwatchConfiguration
       Namespace namespace,
       NightwatchConfiguration configuration)
       throws Exception {
-    if (configuration.getBuildbot().getMasters().isEmpty()) {
+    if (configuration.getBuildbot().getMasters().isEmpty()
+        && configuration.getMail().getImap().isEmpty()) {
       throw new CommandFailedException(
-          "no Buildbot masters are configured (buildbot.masters in the configuration file)");
+          "nothing to poll: configure buildbot.masters or mail.imap in the configuration file");
     }
     Database database = configuration.getStore().build();
     FailureIndexer indexer = ImportLogsCommand.openIndex(configuration, database, out);
@@ -63,13 +69,28 @@ public final class PollCommand extends ConfiguredCommand<NightwatchConfiguration
         out.println(report.summary());
         failed += report.failed() ? 1 : 0;
       }
+      if (configuration.getMail().getImap().isPresent()) {
+        MailIngest mail =
+            new MailIngest(database.jdbi(), store.ingest(), configuration.getBuildbot(), clock);
+        ImapPoller.Report imap =
+            configuration
+                .getMail()
+                .getImap()
+                .get()
+                .poller()
+                .pollOnce((origin, raw) -> mail.accept(origin, raw));
+        out.printf(
+            "mail: %d messages read, %d left unseen after an error%s%n",
+            imap.read(), imap.failed(), imap.error() == null ? "" : "; stopped: " + imap.error());
+        failed += imap.error() != null ? 1 : 0;
+      }
     } finally {
       if (indexer != null) {
         indexer.close();
       }
     }
     if (failed > 0) {
-      throw new CommandFailedException(failed + " master(s) could not be read to the end");
+      throw new CommandFailedException(failed + " source(s) could not be read to the end");
     }
   }
 
