@@ -1,5 +1,6 @@
 package dev.nightwatch.collector.buildbot;
 
+import dev.nightwatch.schema.dao.BuildDao;
 import dev.nightwatch.schema.dao.IngestCursorDao;
 import dev.nightwatch.schema.dao.SourceDao;
 import dev.nightwatch.schema.model.IngestCursor;
@@ -49,19 +50,10 @@ public final class DatabasePollState implements PollState {
   public boolean stored(String master, String builder, int number) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(
-                        """
-                    SELECT COUNT(*) FROM builds b
-                      JOIN builders r ON r.id = b.builder_id
-                      JOIN sources s ON s.id = r.source_id
-                     WHERE s.name = :master AND r.name = :builder AND b.number = :number
-                       AND b.external_id IS NOT NULL""")
-                    .bind("master", master)
-                    .bind("builder", builder)
-                    .bind("number", number)
-                    .mapTo(Long.class)
-                    .one()
-                > 0);
+            h.attach(BuildDao.class)
+                .findByName(master, builder, number)
+                .filter(b -> b.externalId() != null)
+                .isPresent());
   }
 
   @Override

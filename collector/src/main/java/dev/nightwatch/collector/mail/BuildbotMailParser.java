@@ -72,7 +72,14 @@ public final class BuildbotMailParser {
 
   public Parsed parse(MailMessage mail) throws MailParseException {
     String text = mail.text() == null ? "" : mail.text().replace("\r\n", "\n").replace('\r', '\n');
-    String subject = mail.subject() == null ? "" : mail.subject().replaceAll("\\s+", " ").strip();
+    String subject =
+        mail.subject() == null
+            ? ""
+            : mail.subject()
+                .replaceAll("\\s+", " ")
+                .strip()
+                // A mailing list's tag: "[Buildbot-status] ☠ Buildbot (Python): …".
+                .replaceFirst("^(?:\\[[^\\]]{1,60}\\]\\s*)+", "");
     Matcher newSubject = SUBJECT_NEW.matcher(subject);
     Matcher oldSubject = SUBJECT_OLD.matcher(subject);
     boolean subjectIsBuildbot = newSubject.matches() || oldSubject.matches();

@@ -66,12 +66,30 @@ public final class MailSource {
       long all = total;
       if (isMbox(f)) {
         int[] n = {0};
-        try (InputStream in = open(f)) {
-          split(in, bytes -> sink.accept(new Raw(f + "#" + ++n[0], bytes), base, all));
+        // Progress within a large mbox: the bytes of the file read so far (before gunzip).
+        long[] read = {0};
+        InputStream file =
+            new java.io.FilterInputStream(Files.newInputStream(f)) {
+              @Override
+              public int read() throws IOException {
+                int b = super.read();
+                read[0] += b < 0 ? 0 : 1;
+                return b;
+              }
+
+              @Override
+              public int read(byte[] buf, int off, int len) throws IOException {
+                int k = super.read(buf, off, len);
+                read[0] += Math.max(k, 0);
+                return k;
+              }
+            };
+        try (InputStream in = open(f, file)) {
+          split(in, bytes -> sink.accept(new Raw(f + "#" + ++n[0], bytes), base + read[0], all));
         }
       } else {
         byte[] bytes;
-        try (InputStream in = open(f)) {
+        try (InputStream in = open(f, Files.newInputStream(f))) {
           bytes = in.readAllBytes();
         }
         sink.accept(new Raw(f.toString(), bytes), base + size, all);
@@ -80,8 +98,8 @@ public final class MailSource {
     }
   }
 
-  private static InputStream open(Path f) throws IOException {
-    InputStream in = new BufferedInputStream(Files.newInputStream(f));
+  private static InputStream open(Path f, InputStream raw) throws IOException {
+    InputStream in = new BufferedInputStream(raw);
     return f.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in) : in;
   }
 

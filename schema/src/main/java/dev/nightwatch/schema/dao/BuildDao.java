@@ -59,6 +59,10 @@ public interface BuildDao {
   @SqlQuery(SELECT + " WHERE b.builder_id = :builderId AND b.number = :number")
   Optional<Build> findByBuilderAndNumber(long builderId, int number);
 
+  /** A build by what identifies it across sources: source, builder and number. */
+  @SqlQuery(SELECT + " WHERE s.name = :source AND r.name = :builder AND b.number = :number")
+  Optional<Build> findByName(String source, String builder, int number);
+
   /** The newest builds first, by finish time then id. */
   @SqlQuery(SELECT + " ORDER BY b.finished_at DESC, b.id DESC LIMIT :limit")
   List<Build> newest(int limit);

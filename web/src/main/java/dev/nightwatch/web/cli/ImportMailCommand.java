@@ -1,6 +1,7 @@
 package dev.nightwatch.web.cli;
 
 import dev.nightwatch.collector.mail.MailSource;
+import dev.nightwatch.collector.mail.PipermailArchive;
 import dev.nightwatch.schema.store.Database;
 import dev.nightwatch.web.NightwatchConfiguration;
 import dev.nightwatch.web.ingest.FailureIndexer;
@@ -10,6 +11,8 @@ import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,9 +24,10 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * {@code import-mail PATH...}: reads Buildbot failure mail from {@code .eml} files, mbox files
- * (Mailman's monthly archives too, gzipped or not) and Maildir directories; every message is kept,
- * the builds it reports stored. Shows progress (messages, rate, time left) on long imports.
+ * {@code import-mail [PATH...] [--archive URL]}: reads Buildbot failure mail from {@code .eml}
+ * files, mbox files (Mailman's monthly archives too, gzipped or not), Maildir directories and
+ * Mailman (pipermail) archives; every message is kept, the builds it reports stored. Shows progress
+ * (messages, rate, time left) on long imports.
  */
 public final class ImportMailCommand extends ConfiguredCommand<NightwatchConfiguration> {
   private final PrintStream out;
@@ -42,7 +46,16 @@ public final class ImportMailCommand extends ConfiguredCommand<NightwatchConfigu
   @Override
   public void configure(Subparser subparser) {
     super.configure(subparser);
-    subparser.addArgument("paths").metavar("PATH").nargs("+").help("mail files or directories");
+    subparser.addArgument("paths").metavar("PATH").nargs("*").help("mail files or directories");
+    subparser
+        .addArgument("--archive")
+        .metavar("URL")
+        .action(net.sourceforge.argparse4j.impl.Arguments.append())
+        .help("a Mailman (pipermail) archive to backfill from, by URL or a directory copy of it");
+    subparser
+        .addArgument("--html")
+        .action(net.sourceforge.argparse4j.impl.Arguments.storeTrue())
+        .help("read the archive's HTML pages even where it has monthly mbox files");
   }
 
   @Override
@@ -57,6 +70,11 @@ public final class ImportMailCommand extends ConfiguredCommand<NightwatchConfigu
       NightwatchConfiguration configuration)
       throws Exception {
     List<Path> paths = namespace.<String>getList("paths").stream().map(Path::of).toList();
+    List<String> archives =
+        namespace.getList("archive") == null ? List.of() : namespace.getList("archive");
+    if (paths.isEmpty() && archives.isEmpty()) {
+      throw new CommandFailedException("give mail files or directories, or --archive URL");
+    }
     for (Path p : paths) {
       if (!java.nio.file.Files.exists(p)) {
         throw new CommandFailedException(p + ": no such file or directory");
@@ -70,17 +88,39 @@ public final class ImportMailCommand extends ConfiguredCommand<NightwatchConfigu
       MailIngest mail =
           new MailIngest(database.jdbi(), store.ingest(), configuration.getBuildbot(), clock);
       Map<MailIngest.Outcome, Integer> counts = new EnumMap<>(MailIngest.Outcome.class);
-      Progress progress = new Progress(out, clock);
-      MailSource.read(
-          paths,
+      MailSource.Sink sink =
           (message, done, total) -> {
             MailIngest.Result r = mail.accept(message.origin(), message.bytes());
             counts.merge(r.outcome(), 1, Integer::sum);
             if (r.outcome() == MailIngest.Outcome.FAILED) {
               out.printf("failed     %s: %s%n", message.origin(), r.message());
             }
-            progress.tick(done, total);
-          });
+          };
+      if (!paths.isEmpty()) {
+        Progress progress = new Progress(out, clock, "MB", 20);
+        MailSource.read(
+            paths,
+            (m, done, total) -> {
+              sink.accept(m, done, total);
+              progress.tick(done, total);
+            });
+      }
+      PipermailArchive pipermail =
+          new PipermailArchive(HttpClient.newHttpClient(), Duration.ofSeconds(60));
+      for (String archive : archives) {
+        URI where =
+            archive.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")
+                ? URI.create(archive)
+                : Path.of(archive).toAbsolutePath().toUri();
+        Progress progress = new Progress(out, clock, "months", 0);
+        pipermail.read(
+            where,
+            namespace.getBoolean("html") ? PipermailArchive.Mode.HTML : PipermailArchive.Mode.AUTO,
+            (m, done, total) -> {
+              sink.accept(m, done, total);
+              progress.tick(done, total);
+            });
+      }
       out.printf(
           "%d messages: %d stored, %d already kept, %d not Buildbot's, %d could not be parsed"
               + " (kept; see /mail)%n",
@@ -96,17 +136,24 @@ public final class ImportMailCommand extends ConfiguredCommand<NightwatchConfigu
     }
   }
 
-  /** A progress line every two seconds: messages, rate, bytes and the time left at that rate. */
+  /**
+   * A progress line every two seconds: messages, rate, how far through the input (in {@code unit},
+   * the raw amount shifted right by {@code shift}: bytes to MB) and the time left at that rate.
+   */
   static final class Progress {
     private final PrintStream out;
     private final Clock clock;
+    private final String unit;
+    private final int shift;
     private final long start;
     private long last;
     private long messages;
 
-    Progress(PrintStream out, Clock clock) {
+    Progress(PrintStream out, Clock clock, String unit, int shift) {
       this.out = out;
       this.clock = clock;
+      this.unit = unit;
+      this.shift = shift;
       this.start = clock.millis();
       this.last = start;
     }
@@ -121,8 +168,13 @@ public final class ImportMailCommand extends ConfiguredCommand<NightwatchConfigu
       double seconds = Math.max(0.001, (now - start) / 1000.0);
       long left = done <= 0 ? 0 : (long) (seconds * (total - done) / done);
       out.printf(
-          "… %d messages, %.0f/s, %d of %d MB, about %s left%n",
-          messages, messages / seconds, done >> 20, total >> 20, format(Duration.ofSeconds(left)));
+          "… %d messages, %.0f/s, %d of %d %s, about %s left%n",
+          messages,
+          messages / seconds,
+          done >> shift,
+          total >> shift,
+          unit,
+          format(Duration.ofSeconds(left)));
     }
 
     static String format(Duration d) {

@@ -130,18 +130,8 @@ public final class MailIngest {
     Optional<Build> rest =
         jdbi.withHandle(
             h ->
-                h.attach(SourceDao.class)
-                    .findByName(record.sourceName())
-                    .flatMap(
-                        s ->
-                            h.createQuery(
-                                    "SELECT id FROM builders WHERE source_id = :s AND name = :n")
-                                .bind("s", s.id())
-                                .bind("n", record.builderName())
-                                .mapTo(Long.class)
-                                .findOne())
-                    .flatMap(
-                        b -> h.attach(BuildDao.class).findByBuilderAndNumber(b, record.number()))
+                h.attach(BuildDao.class)
+                    .findByName(record.sourceName(), record.builderName(), record.number())
                     .filter(b -> b.externalId() != null));
     if (rest.isEmpty()) {
       return ingest.ingest(record).buildId();

@@ -28,6 +28,13 @@ public record Store(Database database, LogStore logs, BuildIngest ingest) {
     return new Store(
         database,
         logs,
-        new BuildIngest(writer, new LogAnalyzer(), clock, after, TestHistoryWriter.defaults()));
+        new BuildIngest(
+            writer,
+            database.jdbi(),
+            logs,
+            new LogAnalyzer(),
+            clock,
+            after,
+            TestHistoryWriter.defaults()));
   }
 }
