@@ -63,6 +63,10 @@ public interface BuildDao {
   @SqlQuery(SELECT + " WHERE s.name = :source AND r.name = :builder AND b.number = :number")
   Optional<Build> findByName(String source, String builder, int number);
 
+  /** The first build stored with this web address (a mail's link to its build). */
+  @SqlQuery(SELECT + " WHERE b.url = :url ORDER BY b.id LIMIT 1")
+  Optional<Build> findByUrl(String url);
+
   /** The newest builds first, by finish time then id. */
   @SqlQuery(SELECT + " ORDER BY b.finished_at DESC, b.id DESC LIMIT :limit")
   List<Build> newest(int limit);

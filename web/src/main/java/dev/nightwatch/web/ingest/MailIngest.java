@@ -125,13 +125,21 @@ public final class MailIngest {
     return new Result(Outcome.STORED, kept.mailId(), first, what.toString());
   }
 
-  /** The build's id: filled in when the REST API stored it, else stored from the mail. */
+  /**
+   * The build's id: filled in when the REST API stored it (found by master, builder and number, or
+   * by the build's address when the mail names the builder otherwise), else stored from the mail.
+   */
   private long store(BuildRecord record) throws IOException {
     Optional<Build> rest =
         jdbi.withHandle(
             h ->
                 h.attach(BuildDao.class)
                     .findByName(record.sourceName(), record.builderName(), record.number())
+                    .or(
+                        () ->
+                            record.url() == null
+                                ? Optional.empty()
+                                : h.attach(BuildDao.class).findByUrl(record.url()))
                     .filter(b -> b.externalId() != null));
     if (rest.isEmpty()) {
       return ingest.ingest(record).buildId();

@@ -175,6 +175,38 @@ class MailIngestTest {
   }
 
   @Test
+  void aMailThatNamesTheBuilderOtherwiseMeetsItsBuildByTheLink() throws Exception {
+    BuildRecord renamed = rest("rest-worker", "failed test (failure)");
+    renamed =
+        new BuildRecord(
+            renamed.sourceName(),
+            renamed.sourceKind(),
+            renamed.sourceUrl(),
+            "x86 Gentoo (renamed)",
+            renamed.builderExternalId(),
+            renamed.number(),
+            renamed.externalId(),
+            renamed.revision(),
+            renamed.branch(),
+            renamed.repository(),
+            renamed.result(),
+            renamed.stateString(),
+            renamed.reason(),
+            renamed.startedAt(),
+            renamed.finishedAt(),
+            renamed.url(),
+            renamed.workerName(),
+            renamed.changes(),
+            renamed.steps());
+    long id = store.ingest().ingest(renamed).buildId();
+
+    MailIngest.Result r = mail.accept("file:a.eml", sample("test_failure_failure.eml"));
+
+    assertThat(r.buildId()).isEqualTo(id);
+    assertThat(count("SELECT COUNT(*) FROM builds")).isEqualTo(1);
+  }
+
+  @Test
   void theRestApiAfterMailCompletesTheSameBuild() throws Exception {
     long fromMail = mail.accept("file:a.eml", sample("test_failure_failure.eml")).buildId();
 
