@@ -47,6 +47,8 @@ public final class BuildbotHttp {
     }
   }
 
+  private static final ApiReader READER = new ApiReader();
+
   private final URI api;
   private final HttpClient client;
   private final Retry retry;
@@ -163,7 +165,7 @@ public final class BuildbotHttp {
         body = "";
       }
     }
-    String said = new ApiReader().error(body).orElse(body.strip());
+    String said = READER.error(body).orElse(body.strip());
     return "HTTP " + response.statusCode() + (said.isEmpty() ? "" : ": " + said);
   }
 }

@@ -2,16 +2,14 @@ package dev.nightwatch.web.cli;
 
 import dev.nightwatch.schema.store.Database;
 import dev.nightwatch.web.NightwatchConfiguration;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /** {@code db migrate [config.yml]}: brings the database schema up to date. */
-public final class DbCommand extends ConfiguredCommand<NightwatchConfiguration> {
+public final class DbCommand extends NightwatchCommand {
   public DbCommand() {
-    super("db", "Manage the database: 'db migrate' applies pending migrations");
+    super("db", "Manage the database: 'db migrate' applies pending migrations", false);
   }
 
   @Override
@@ -29,10 +27,5 @@ public final class DbCommand extends ConfiguredCommand<NightwatchConfiguration> 
     Database database = configuration.getStore().open();
     int applied = database.migrate();
     System.out.printf("%s: %d migration(s) applied%n", database.file(), applied);
-  }
-
-  @Override
-  public void onError(Cli cli, Namespace namespace, Throwable e) {
-    CommandErrors.print(cli, e);
   }
 }

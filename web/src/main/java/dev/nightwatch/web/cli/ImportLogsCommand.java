@@ -10,15 +10,12 @@ import dev.nightwatch.web.NightwatchConfiguration;
 import dev.nightwatch.web.ingest.FailureIndexer;
 import dev.nightwatch.web.ingest.LogImport;
 import dev.nightwatch.web.ingest.Store;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import net.sourceforge.argparse4j.inf.Argument;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
@@ -26,7 +23,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * {@code import-logs PATH...}: stores buildbot stdio log files (or directories of them), one build
  * per file, and exits non-zero when any file could not be imported.
  */
-public final class ImportLogsCommand extends ConfiguredCommand<NightwatchConfiguration> {
+public final class ImportLogsCommand extends NightwatchCommand {
   private final PrintStream out;
   private final PrintStream err;
 
@@ -36,7 +33,7 @@ public final class ImportLogsCommand extends ConfiguredCommand<NightwatchConfigu
 
   /** A command that reports to the given streams instead of the process's. */
   public ImportLogsCommand(PrintStream out, PrintStream err) {
-    super("import-logs", "Import buildbot stdio log files, or directories of them");
+    super("import-logs", "Import buildbot stdio log files, or directories of them", true);
     this.out = out;
     this.err = err;
   }
@@ -49,21 +46,6 @@ public final class ImportLogsCommand extends ConfiguredCommand<NightwatchConfigu
         .metavar("PATH")
         .nargs("+")
         .help("log files or directories; a sidecar NAME.log.json or NAME.json gives metadata");
-  }
-
-  /** The configuration file is an option here, since the paths are the positional arguments. */
-  @Override
-  protected Argument addFileArgument(Subparser subparser) {
-    return configOption(subparser);
-  }
-
-  /** {@code -c CONFIG}: for commands whose positional arguments are paths. */
-  static Argument configOption(Subparser subparser) {
-    return subparser
-        .addArgument("-c", "--config")
-        .dest("file")
-        .metavar("CONFIG")
-        .help("application configuration file (default: the embedded store under ./data)");
   }
 
   @Override
@@ -157,10 +139,5 @@ public final class ImportLogsCommand extends ConfiguredCommand<NightwatchConfigu
                               .formatted(
                                   queued, indexer == null ? "the server's index" : "the index"));
             });
-  }
-
-  @Override
-  public void onError(Cli cli, Namespace namespace, Throwable e) {
-    CommandErrors.print(cli, e);
   }
 }

@@ -7,8 +7,6 @@ import dev.nightwatch.web.NightwatchConfiguration;
 import dev.nightwatch.web.ingest.FailureIndexer;
 import dev.nightwatch.web.ingest.MailIngest;
 import dev.nightwatch.web.ingest.Store;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.PrintStream;
 import java.net.URI;
@@ -19,7 +17,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import net.sourceforge.argparse4j.inf.Argument;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
@@ -29,7 +26,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * Mailman (pipermail) archives; every message is kept, the builds it reports stored. Shows progress
  * (messages, rate, time left) on long imports.
  */
-public final class ImportMailCommand extends ConfiguredCommand<NightwatchConfiguration> {
+public final class ImportMailCommand extends NightwatchCommand {
   private final PrintStream out;
   private final Clock clock;
 
@@ -38,7 +35,7 @@ public final class ImportMailCommand extends ConfiguredCommand<NightwatchConfigu
   }
 
   public ImportMailCommand(PrintStream out, Clock clock) {
-    super("import-mail", "Import Buildbot failure mail: .eml files, mbox files, Maildirs");
+    super("import-mail", "Import Buildbot failure mail: .eml files, mbox files, Maildirs", true);
     this.out = out;
     this.clock = clock;
   }
@@ -56,11 +53,6 @@ public final class ImportMailCommand extends ConfiguredCommand<NightwatchConfigu
         .addArgument("--html")
         .action(net.sourceforge.argparse4j.impl.Arguments.storeTrue())
         .help("read the archive's HTML pages even where it has monthly mbox files");
-  }
-
-  @Override
-  protected Argument addFileArgument(Subparser subparser) {
-    return ImportLogsCommand.configOption(subparser);
   }
 
   @Override
@@ -182,10 +174,5 @@ public final class ImportMailCommand extends ConfiguredCommand<NightwatchConfigu
           ? "%d min %d s".formatted(d.toMinutes(), d.toSecondsPart())
           : d.toSeconds() + " s";
     }
-  }
-
-  @Override
-  public void onError(Cli cli, Namespace namespace, Throwable e) {
-    CommandErrors.print(cli, e);
   }
 }

@@ -9,8 +9,6 @@ import dev.nightwatch.web.ingest.FailureIndexer;
 import dev.nightwatch.web.ingest.MailIngest;
 import dev.nightwatch.web.ingest.Pollers;
 import dev.nightwatch.web.ingest.Store;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -20,7 +18,7 @@ import net.sourceforge.argparse4j.inf.Namespace;
  * {@code poll [config.yml]}: one pass over every configured Buildbot master, storing the builds
  * that finished since the last pass; exits non-zero when a master could not be read to the end.
  */
-public final class PollCommand extends ConfiguredCommand<NightwatchConfiguration> {
+public final class PollCommand extends NightwatchCommand {
   private final PrintStream out;
 
   public PollCommand() {
@@ -31,7 +29,8 @@ public final class PollCommand extends ConfiguredCommand<NightwatchConfiguration
     super(
         "poll",
         "Fetch the builds that finished since the last pass from every Buildbot master, and"
-            + " read the IMAP mailbox");
+            + " read the IMAP mailbox",
+        false);
     this.out = out;
   }
 
@@ -92,10 +91,5 @@ public final class PollCommand extends ConfiguredCommand<NightwatchConfiguration
     if (failed > 0) {
       throw new CommandFailedException(failed + " source(s) could not be read to the end");
     }
-  }
-
-  @Override
-  public void onError(Cli cli, Namespace namespace, Throwable e) {
-    CommandErrors.print(cli, e);
   }
 }

@@ -3,8 +3,6 @@ package dev.nightwatch.web.cli;
 import dev.nightwatch.schema.store.Database;
 import dev.nightwatch.web.NightwatchConfiguration;
 import dev.nightwatch.web.ingest.TestHistoryWriter;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.PrintStream;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -13,7 +11,7 @@ import net.sourceforge.argparse4j.inf.Namespace;
  * {@code rebuild-history [config.yml]}: derives the test history (build loads, per-day aggregates,
  * series) from the stored outcomes again, for a database upgraded from before they existed.
  */
-public final class RebuildHistoryCommand extends ConfiguredCommand<NightwatchConfiguration> {
+public final class RebuildHistoryCommand extends NightwatchCommand {
   private final PrintStream out;
 
   public RebuildHistoryCommand() {
@@ -21,7 +19,8 @@ public final class RebuildHistoryCommand extends ConfiguredCommand<NightwatchCon
   }
 
   public RebuildHistoryCommand(PrintStream out) {
-    super("rebuild-history", "Derive test history (aggregates, series) from stored outcomes");
+    super(
+        "rebuild-history", "Derive test history (aggregates, series) from stored outcomes", false);
     this.out = out;
   }
 
@@ -37,10 +36,5 @@ public final class RebuildHistoryCommand extends ConfiguredCommand<NightwatchCon
     out.printf(
         "replayed the test outcomes of %d builds in %.1f s%n",
         builds, (System.nanoTime() - started) / 1e9);
-  }
-
-  @Override
-  public void onError(Cli cli, Namespace namespace, Throwable e) {
-    CommandErrors.print(cli, e);
   }
 }

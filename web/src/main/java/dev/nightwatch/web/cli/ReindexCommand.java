@@ -4,8 +4,6 @@ import dev.nightwatch.analyzer.dedup.FailureIndex;
 import dev.nightwatch.schema.store.Database;
 import dev.nightwatch.web.NightwatchConfiguration;
 import dev.nightwatch.web.ingest.FailureIndexer;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.PrintStream;
 import net.sourceforge.argparse4j.impl.Arguments;
@@ -17,7 +15,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * source of truth); with {@code --recluster}, places every failure in a cluster again as well.
  * Triagers' rules live in the database and survive both.
  */
-public final class ReindexCommand extends ConfiguredCommand<NightwatchConfiguration> {
+public final class ReindexCommand extends NightwatchCommand {
   private final PrintStream out;
 
   public ReindexCommand() {
@@ -25,7 +23,7 @@ public final class ReindexCommand extends ConfiguredCommand<NightwatchConfigurat
   }
 
   public ReindexCommand(PrintStream out) {
-    super("reindex", "Rebuild the failure index from the database");
+    super("reindex", "Rebuild the failure index from the database", false);
     this.out = out;
   }
 
@@ -67,10 +65,5 @@ public final class ReindexCommand extends ConfiguredCommand<NightwatchConfigurat
           (System.nanoTime() - started) / 1e9,
           indexer.index().directory());
     }
-  }
-
-  @Override
-  public void onError(Cli cli, Namespace namespace, Throwable e) {
-    CommandErrors.print(cli, e);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nightwatch.schema.store.BuildWriter;
 import dev.nightwatch.schema.store.Database;
 import dev.nightwatch.schema.store.LogStore;
+import dev.nightwatch.web.ingest.DatabasePollState;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,7 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The poller against a fake master over real HTTP, storing into a real SQLite store. */
+/**
+ * The poller against a fake master over real HTTP, its state and builds in a real SQLite store
+ * (here, beside {@link DatabasePollState}, the state's side in the ingest pipeline).
+ */
 class MasterPollerTest {
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-11-30T12:00:00Z"), ZoneOffset.UTC);

@@ -1,5 +1,7 @@
-package dev.nightwatch.collector.buildbot;
+package dev.nightwatch.web.ingest;
 
+import dev.nightwatch.collector.buildbot.FetchedBuild;
+import dev.nightwatch.collector.buildbot.PollState;
 import dev.nightwatch.schema.dao.BuildDao;
 import dev.nightwatch.schema.dao.IngestCursorDao;
 import dev.nightwatch.schema.dao.SourceDao;
@@ -10,8 +12,9 @@ import java.util.OptionalLong;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The poller's state in the database: the cursor in {@code ingest_cursors}, skips in {@code
- * fetch_skips}, and "stored" read from the builds themselves, so it all survives a restart.
+ * A Buildbot poller's state in the database (the ingest pipeline's side of {@link PollState}): the
+ * cursor in {@code ingest_cursors}, skips in {@code fetch_skips}, and "stored" read from the builds
+ * themselves, so it all survives a restart.
  */
 public final class DatabasePollState implements PollState {
   /** The cursor's name under the master's source. */
