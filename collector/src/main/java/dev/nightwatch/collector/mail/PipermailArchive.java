@@ -156,7 +156,11 @@ public final class PipermailArchive {
   /** The bytes at an address: {@code http(s):} with a timeout, or {@code file:}. */
   private byte[] get(URI uri) throws IOException, InterruptedException {
     if ("file".equals(uri.getScheme())) {
-      return Files.readAllBytes(Path.of(uri));
+      try {
+        return Files.readAllBytes(Path.of(uri));
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw new IOException(uri + ": no such file", e);
+      }
     }
     HttpResponse<byte[]> response =
         http.send(

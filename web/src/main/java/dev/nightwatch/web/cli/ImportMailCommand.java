@@ -8,6 +8,7 @@ import dev.nightwatch.web.ingest.FailureIndexer;
 import dev.nightwatch.web.ingest.MailIngest;
 import dev.nightwatch.web.ingest.Store;
 import io.dropwizard.core.setup.Bootstrap;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -105,13 +106,21 @@ public final class ImportMailCommand extends NightwatchCommand {
                 ? URI.create(archive)
                 : Path.of(archive).toAbsolutePath().toUri();
         Progress progress = new Progress(out, clock, "months", 0);
-        pipermail.read(
-            where,
-            namespace.getBoolean("html") ? PipermailArchive.Mode.HTML : PipermailArchive.Mode.AUTO,
-            (m, done, total) -> {
-              sink.accept(m, done, total);
-              progress.tick(done, total);
-            });
+        try {
+          pipermail.read(
+              where,
+              namespace.getBoolean("html")
+                  ? PipermailArchive.Mode.HTML
+                  : PipermailArchive.Mode.AUTO,
+              (m, done, total) -> {
+                sink.accept(m, done, total);
+                progress.tick(done, total);
+              });
+        } catch (IOException e) {
+          throw new CommandFailedException(
+              "archive %s: %s (what was read before is stored; importing again is harmless)"
+                  .formatted(archive, e.getMessage()));
+        }
       }
       out.printf(
           "%d messages: %d stored, %d already kept, %d not Buildbot's, %d could not be parsed"
