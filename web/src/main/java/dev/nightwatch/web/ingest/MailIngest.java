@@ -14,17 +14,16 @@ import dev.nightwatch.schema.model.BuildRecord;
 import dev.nightwatch.schema.model.ParseStatus;
 import dev.nightwatch.schema.model.RawMail;
 import dev.nightwatch.schema.model.Source;
+import dev.nightwatch.schema.store.LogDigest;
 import dev.nightwatch.web.BuildbotFactory;
 import jakarta.mail.MessagingException;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
@@ -71,7 +70,7 @@ public final class MailIngest {
    * again changes nothing (a message that failed before is tried again).
    */
   public Result accept(String origin, byte[] raw) throws IOException {
-    String sha256 = sha256(raw);
+    String sha256 = LogDigest.of(() -> new ByteArrayInputStream(raw)).sha256();
     MailMessage mail;
     try {
       mail = reader.read(raw);
@@ -233,13 +232,5 @@ public final class MailIngest {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
-  }
-
-  private static String sha256(byte[] raw) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
