@@ -154,7 +154,8 @@ final class FakeMaster implements AutoCloseable {
           answer(exchange, "workers", List.of(Map.of("workerid", 1, "name", "lab-worker")));
       case "builds" -> {
         if (parts.length == 1) {
-          answer(exchange, "builds", list(params).stream().map(b -> build(b, false)).toList());
+          boolean properties = params.getOrDefault("property", List.of()).contains("*");
+          answer(exchange, "builds", list(params).stream().map(b -> build(b, properties)).toList());
           return;
         }
         FakeBuild b = builds.get(Long.parseLong(parts[1]));

@@ -133,6 +133,7 @@ class MasterPollerTest {
     assertThat(second.count(MasterPoller.Outcome.ALREADY_STORED)).isEqualTo(2);
     assertThat(second.builds()).hasSize(2);
     assertThat(master.requestsTo("logs/")).isEqualTo(2); // nothing downloaded twice
+    assertThat(master.requestsTo("builds/1?")).isZero(); // the list brought the properties
     assertThat(count("SELECT COUNT(*) FROM builds")).isEqualTo(2);
   }
 
@@ -271,7 +272,7 @@ class MasterPollerTest {
   void aBuildThatIsGoneIsRecordedAndPassedOver() throws Exception {
     master.add(1, 1, 10, 1000L, 0);
     master.add(2, 1, 11, 1010L, 0);
-    master.fail("builds/1?", 404, 1);
+    master.fail("builds/1/steps", 404, 1);
 
     MasterPoller.Report report = poller().pollOnce();
 
