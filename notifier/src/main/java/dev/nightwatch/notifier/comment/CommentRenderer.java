@@ -71,7 +71,7 @@ public final class CommentRenderer {
         .append(count == 1 ? "a builder" : count + " builders")
         .append(" failed after this PR was merged\n\n");
     md.append(
-        "Each build below contains this PR's commit as its only new change, the builder was green"
+        "Each build below is the first on its builder with this PR's commit, the builder was green"
             + " before or never had this failure, and nothing in the failure's history says it is"
             + " flaky or the worker's fault. That makes this PR the likely cause — not a"
             + " certainty.\n");
