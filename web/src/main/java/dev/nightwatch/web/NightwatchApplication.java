@@ -25,6 +25,7 @@ import dev.nightwatch.web.ingest.Store;
 import dev.nightwatch.web.managed.ImapService;
 import dev.nightwatch.web.managed.IndexService;
 import dev.nightwatch.web.managed.IndexTask;
+import dev.nightwatch.web.managed.NotifyService;
 import dev.nightwatch.web.managed.PollService;
 import dev.nightwatch.web.resources.BuildPagesResource;
 import dev.nightwatch.web.resources.BuildQueries;
@@ -145,6 +146,12 @@ public final class NightwatchApplication extends Application<NightwatchConfigura
                     .manage(
                         new ImapService(
                             imap.poller(), mail, imap.getPollInterval().toMilliseconds())));
+    NotifyService notify =
+        new NotifyService(
+            configuration.getNotifier().build(database.jdbi(), explanations, clock),
+            configuration.getNotifier().getPollInterval().toMilliseconds(),
+            clock);
+    environment.lifecycle().manage(notify);
     IndexTask.all(index).forEach(environment.admin()::addTask);
 
     environment.healthChecks().register("database", new DatabaseHealthCheck(database));

@@ -28,6 +28,8 @@ public final class NightwatchConfiguration extends Configuration {
 
   @Valid @NotNull @JsonProperty private MailFactory mail = new MailFactory();
 
+  @Valid @NotNull @JsonProperty private NotifierFactory notifier = new NotifierFactory();
+
   public NightwatchConfiguration() {
     DefaultServerFactory server = new DefaultServerFactory();
     server.setApplicationConnectors(List.of(localConnector(8080)));
@@ -70,5 +72,9 @@ public final class NightwatchConfiguration extends Configuration {
 
   public MailFactory getMail() {
     return mail;
+  }
+
+  public NotifierFactory getNotifier() {
+    return notifier;
   }
 }

@@ -26,4 +26,25 @@ public interface ChangeDao {
       SELECT revision, author, message, repository, branch, committed_at
         FROM build_changes WHERE build_id = :buildId ORDER BY ordinal""")
   List<Change> listByBuild(long buildId);
+
+  /**
+   * The build's new commits: its changes that the builder's previous finished build did not contain
+   * (Buildbot's blamelist runs back to the last green build, so a red streak repeats it).
+   */
+  @SqlQuery(
+      """
+      SELECT c.revision, c.author, c.message, c.repository, c.branch, c.committed_at
+        FROM build_changes c JOIN builds b ON b.id = c.build_id
+       WHERE c.build_id = :buildId
+         AND NOT EXISTS (
+           SELECT 1 FROM build_changes p
+            WHERE p.revision = c.revision
+              AND p.build_id = (
+                SELECT q.id FROM builds q
+                 WHERE q.builder_id = b.builder_id
+                   AND (q.finished_at < b.finished_at
+                        OR (q.finished_at = b.finished_at AND q.id < b.id))
+                 ORDER BY q.finished_at DESC, q.id DESC LIMIT 1))
+       ORDER BY c.ordinal""")
+  List<Change> newByBuild(long buildId);
 }

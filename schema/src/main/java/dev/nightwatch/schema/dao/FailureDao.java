@@ -2,6 +2,7 @@ package dev.nightwatch.schema.dao;
 
 import dev.nightwatch.schema.model.Failure;
 import dev.nightwatch.schema.model.FailureDocument;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -144,4 +145,34 @@ public interface FailureDao {
 
   @SqlQuery("SELECT COUNT(*) FROM failures")
   long count();
+
+  /** A cluster's failures in builds finished before a given build: how many, since when. */
+  record ClusterBefore(long occurrences, Instant firstSeen) {}
+
+  /** The builds finished before {@code (finishedAt, buildId)}, for the queries below. */
+  String BEFORE =
+      " AND (b.finished_at < :finishedAt OR (b.finished_at = :finishedAt AND b.id < :buildId))";
+
+  @SqlQuery(
+      "SELECT COUNT(*) AS occurrences, MIN(b.finished_at) AS first_seen"
+          + " FROM failures f JOIN builds b ON b.id = f.build_id WHERE f.cluster_id = :clusterId"
+          + BEFORE)
+  @RegisterConstructorMapper(ClusterBefore.class)
+  ClusterBefore clusterBefore(long clusterId, Instant finishedAt, long buildId);
+
+  /** The builders that had the cluster before the build, in the order they first had it. */
+  @SqlQuery(
+      "SELECT r.name FROM failures f JOIN builds b ON b.id = f.build_id"
+          + " JOIN builders r ON r.id = b.builder_id WHERE f.cluster_id = :clusterId"
+          + BEFORE
+          + " GROUP BY r.name ORDER BY MIN(b.finished_at), r.name LIMIT :limit")
+  List<String> buildersBefore(long clusterId, Instant finishedAt, long buildId, int limit);
+
+  /** Whether the builder had a failure of the cluster in a build finished before this one. */
+  @SqlQuery(
+      "SELECT EXISTS (SELECT 1 FROM failures f JOIN builds b ON b.id = f.build_id"
+          + " WHERE f.cluster_id = :clusterId AND b.builder_id = :builderId"
+          + BEFORE
+          + ")")
+  boolean seenOnBuilderBefore(long clusterId, long builderId, Instant finishedAt, long buildId);
 }

@@ -175,7 +175,8 @@ class DaoRoundTripTest extends StoreTest {
             "test_os failed then passed on re-run",
             null,
             null,
-            T0);
+            T0,
+            null);
 
     long id = dao.insert(n);
 
@@ -190,7 +191,8 @@ class DaoRoundTripTest extends StoreTest {
                 "test_os failed then passed on re-run",
                 null,
                 null,
-                T0));
+                T0,
+                null));
   }
 
   @Test

@@ -21,7 +21,7 @@ class DatabaseTest {
   void migratesAnEmptyDatabaseToTheWholeCoreModel() throws Exception {
     Database database = Database.open(dataDir.resolve("fresh"), Duration.ofSeconds(1));
 
-    assertThat(database.migrate()).isEqualTo(4);
+    assertThat(database.migrate()).isEqualTo(5);
 
     List<String> tables =
         database
@@ -49,6 +49,7 @@ class DatabaseTest {
             "log_chunks",
             "logs",
             "notifications",
+            "notify_queue",
             "pr_comments",
             "raw_mail",
             "sources",
@@ -94,7 +95,7 @@ class DatabaseTest {
                     buildId,
                     buildId));
 
-    assertThat(database.migrate()).isEqualTo(3);
+    assertThat(database.migrate()).isEqualTo(4);
     long failures =
         database
             .jdbi()

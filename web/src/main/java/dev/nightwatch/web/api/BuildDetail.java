@@ -7,6 +7,7 @@ import dev.nightwatch.schema.model.BuildVerdict;
 import dev.nightwatch.schema.model.Change;
 import dev.nightwatch.schema.model.Failure;
 import dev.nightwatch.schema.model.LogInfo;
+import dev.nightwatch.schema.model.Notification;
 import dev.nightwatch.schema.model.TestOutcome;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,8 @@ import java.util.OptionalLong;
 
 /**
  * A build with the analyzer's verdict, the commits it contains, its steps and logs, the failures
- * found in them and an outcome for every test they show.
+ * found in them, an outcome for every test they show, its new commits (the suspects of a breakage)
+ * and every decision the notifier made about it, with the comment posted or drafted.
  */
 public record BuildDetail(
     Build build,
@@ -22,8 +24,12 @@ public record BuildDetail(
     List<Change> changes,
     List<StepDetail> steps,
     List<Failure> failures,
-    List<TestOutcome> tests) {
+    List<TestOutcome> tests,
+    List<Change> suspects,
+    List<Notification> notifications) {
   public BuildDetail {
+    suspects = List.copyOf(suspects);
+    notifications = List.copyOf(notifications);
     changes = List.copyOf(changes);
     steps = List.copyOf(steps);
     failures = List.copyOf(failures);

@@ -46,6 +46,8 @@ public final class DemoCommand extends ServerCommand<NightwatchConfiguration> {
     Path demoDir = configuration.getStore().getDataDir().resolve("demo");
     reset(demoDir);
     configuration.getStore().setDataDir(demoDir);
+    // The demo's builds are of any age: the notifier (a dry run) decides about every one of them.
+    configuration.getNotifier().setMaxAge(io.dropwizard.util.Duration.days(365_000));
     Path logs = extractDemoLogs(demoDir);
     // Weeks of generated regrtest runs (master "generated.demo") give the flakiness pages history.
     new DemoHistory(Instant.now()).write(logs.resolve("generated-history"), HISTORY_BUILDS);

@@ -10,6 +10,7 @@ import dev.nightwatch.analyzer.fingerprint.Fingerprint;
 import dev.nightwatch.schema.dao.ClusterDao;
 import dev.nightwatch.schema.dao.FailureDao;
 import dev.nightwatch.schema.dao.IndexQueueDao;
+import dev.nightwatch.schema.dao.NotifyQueueDao;
 import dev.nightwatch.schema.dao.VerdictDao;
 import dev.nightwatch.schema.model.BuildResult;
 import dev.nightwatch.schema.model.BuildVerdict;
@@ -70,6 +71,8 @@ final class AnalysisWriter {
       verdicts.add(log.analysis().verdict());
     }
     queue.enqueueBuild(buildId, now);
+    // The notifier decides once the new failures are clustered.
+    handle.attach(NotifyQueueDao.class).enqueue(buildId, now);
     history.replace(handle, buildId, tests.values());
 
     BuildVerdicts.Combined combined = BuildVerdicts.combine(result, verdicts);

@@ -4,6 +4,7 @@ import dev.nightwatch.schema.dao.BuildDao;
 import dev.nightwatch.schema.dao.ChangeDao;
 import dev.nightwatch.schema.dao.FailureDao;
 import dev.nightwatch.schema.dao.LogDao;
+import dev.nightwatch.schema.dao.NotificationDao;
 import dev.nightwatch.schema.dao.StepDao;
 import dev.nightwatch.schema.dao.TestOutcomeDao;
 import dev.nightwatch.schema.dao.VerdictDao;
@@ -15,6 +16,7 @@ import dev.nightwatch.web.api.BuildPage;
 import dev.nightwatch.web.api.BuildSummary;
 import dev.nightwatch.web.api.PageCursor;
 import dev.nightwatch.web.api.StepDetail;
+import dev.nightwatch.web.ingest.BlameFacts;
 import jakarta.ws.rs.NotFoundException;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +79,9 @@ public final class BuildQueries {
               h.attach(ChangeDao.class).listByBuild(id),
               steps,
               h.attach(FailureDao.class).listByBuild(id),
-              h.attach(TestOutcomeDao.class).listByBuild(id));
+              h.attach(TestOutcomeDao.class).listByBuild(id),
+              BlameFacts.suspects(h, build),
+              h.attach(NotificationDao.class).listByBuild(id));
         });
   }
 }
