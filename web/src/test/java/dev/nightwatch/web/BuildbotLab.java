@@ -180,6 +180,37 @@ final class BuildbotLab implements AutoCloseable {
     }
   }
 
+  /** Posts a commit to the master's change hook, as a code host would after a merge. */
+  void commit(String revision, String author, String message, String repository)
+      throws IOException, InterruptedException {
+    String form =
+        Map.of(
+                "revision", revision,
+                "author", author,
+                "comments", message,
+                "repository", repository,
+                "branch", "main",
+                "project", "lab")
+            .entrySet()
+            .stream()
+            .map(
+                e ->
+                    e.getKey()
+                        + "="
+                        + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(java.util.stream.Collectors.joining("&"));
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(url().resolve("change_hook/base"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException("change hook: " + response.statusCode() + " " + response.body());
+    }
+  }
+
   /** Waits until {@code count} builds have finished and none is running. */
   void awaitFinished(int count) {
     await("%d builds finish".formatted(count))

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nightwatch.notifier.github.FakeGitHub;
 import dev.nightwatch.web.cli.PollCommand;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.io.ByteArrayOutputStream;
@@ -47,6 +48,7 @@ class RealBuildbotIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static BuildbotLab lab;
+  private static FakeGitHub github;
   private static DropwizardAppExtension<NightwatchConfiguration> app;
 
   @BeforeAll
@@ -57,23 +59,30 @@ class RealBuildbotIT {
     }
     String push = "http://127.0.0.1:" + port + "/api/push/buildbot/lab";
     lab = BuildbotLab.start(Files.createDirectories(DIR.resolve("lab")), push, SECRET);
+    github = FakeGitHub.start();
     Path config =
         Files.writeString(
             DIR.resolve("server.yml"),
             """
             store:
-              dataDir: %s
+              dataDir: %1$s
             buildbot:
-              pushSecret: %s
+              pushSecret: %2$s
               masters:
                 - name: lab
-                  url: %s
+                  url: %3$s
                   pollInterval: 1h
+            notifier:
+              mode: POST
+              publicUrl: http://127.0.0.1:%5$d/
+              github:
+                baseUrl: %6$s
+                token: lab-token
             server:
               applicationConnectors:
                 - type: http
                   bindHost: 127.0.0.1
-                  port: %d
+                  port: %5$d
               adminConnectors:
                 - type: http
                   bindHost: 127.0.0.1
@@ -81,7 +90,8 @@ class RealBuildbotIT {
             logging:
               level: WARN
             """
-                .formatted(DIR.resolve("server-data"), SECRET, lab.url(), port));
+                .formatted(
+                    DIR.resolve("server-data"), SECRET, lab.url(), null, port, github.url()));
     app = new DropwizardAppExtension<>(NightwatchApplication.class, config.toString());
     app.before();
   }
@@ -98,6 +108,9 @@ class RealBuildbotIT {
           lab.close();
         }
       } finally {
+        if (github != null) {
+          github.close();
+        }
         TempData.delete(DIR);
       }
     }
@@ -302,6 +315,61 @@ class RealBuildbotIT {
     // The first five are recognised within the overlap, the two new ones stored.
     assertThat(second).contains("lab: 2 new").contains("0 failed");
     assertThat(second).doesNotContain("stopped");
+  }
+
+  @Test
+  @Order(5)
+  void aCommitThatBreaksABuilderGetsOneCommentOnItsPrAndTheFlakesNone() throws Exception {
+    String sha = "5e1f00d0c0ffee00112233445566778899aabbcc";
+    lab.commit(
+        sha,
+        "A Contributor <contributor@example.org>",
+        "gh-4000: Parse patches faster (#4242)\n\nBreaks test_lab_broken.",
+        "https://github.com/lab/project");
+    lab.awaitFinished(8);
+    String comments = "/repos/lab/project/issues/4242/comments";
+    await("the notifier comments on the PR")
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> github.requests("POST").stream().anyMatch(r -> r.path().equals(comments)));
+
+    JsonNode built = lab.get("builds?complete=true&order=-buildid&limit=1").path("builds").path(0);
+    java.time.Instant finished =
+        java.time.Instant.ofEpochSecond(built.path("complete_at").asLong());
+    FakeGitHub.Request posted =
+        github.requests("POST").stream()
+            .filter(r -> r.path().equals(comments))
+            .findFirst()
+            .orElseThrow();
+    Duration latency = Duration.between(finished, posted.at());
+    System.out.printf(
+        "notifier: build finished -> comment posted in %.1f s%n", latency.toMillis() / 1000.0);
+    assertThat(latency).isLessThan(Duration.ofSeconds(60));
+
+    assertThat(posted.authorization()).isEqualTo("Bearer lab-token");
+    assertThat(github.commentBodies("lab/project", 4242))
+        .singleElement()
+        .satisfies(
+            body -> {
+              assertThat(body).startsWith("<!-- nightwatch:pr-comment -->");
+              assertThat(body)
+                  .contains("lab blame")
+                  .contains("test_lab_broken")
+                  .contains("```pytb");
+              assertThat(body).contains("http://127.0.0.1:" + app.getLocalPort() + "/builds/");
+            });
+
+    Map<String, JsonNode> stored = storedByBuilder();
+    JsonNode blame = stored.get("lab blame");
+    assertThat(blame.at("/suspects/0/revision").asText()).isEqualTo(sha);
+    assertThat(blame.at("/notifications/0/decision").asText()).isEqualTo("POSTED");
+    assertThat(blame.at("/notifications/0/prNumber").asInt()).isEqualTo(4242);
+    // The forced builds named no commit, and the flaky one was a flake: no comment for them.
+    assertThat(stored.get("lab flaky").at("/notifications/0/decision").asText())
+        .isEqualTo("SKIPPED_FLAKY");
+    assertThat(stored.get("lab compile").at("/notifications/0/decision").asText())
+        .isEqualTo("SKIPPED_NO_PR");
+    assertThat(github.requests("POST")).hasSize(1);
   }
 
   private static String poll(Path config) throws Exception {
