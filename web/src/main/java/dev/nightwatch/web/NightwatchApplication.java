@@ -18,6 +18,7 @@ import dev.nightwatch.web.health.BuildbotHealthCheck;
 import dev.nightwatch.web.health.DataDirHealthCheck;
 import dev.nightwatch.web.health.DatabaseHealthCheck;
 import dev.nightwatch.web.health.IndexHealthCheck;
+import dev.nightwatch.web.health.NotifierHealthCheck;
 import dev.nightwatch.web.ingest.Explanations;
 import dev.nightwatch.web.ingest.MailIngest;
 import dev.nightwatch.web.ingest.Pollers;
@@ -160,6 +161,7 @@ public final class NightwatchApplication extends Application<NightwatchConfigura
         .register("data-dir", new DataDirHealthCheck(configuration.getStore().getDataDir()));
     environment.healthChecks().register("index", new IndexHealthCheck(index));
     environment.healthChecks().register("buildbot", new BuildbotHealthCheck(polls));
+    environment.healthChecks().register("notifier", new NotifierHealthCheck(notify));
 
     environment
         .jersey()

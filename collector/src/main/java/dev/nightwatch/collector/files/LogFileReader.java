@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.nightwatch.schema.model.BuildRecord;
 import dev.nightwatch.schema.model.BuildResult;
+import dev.nightwatch.schema.model.Change;
 import dev.nightwatch.schema.model.LogRecord;
 import dev.nightwatch.schema.model.SourceKind;
 import dev.nightwatch.schema.model.StepRecord;
@@ -59,6 +60,19 @@ public final class LogFileReader {
   /**
    * Reads the file's metadata and checks that it is a log worth storing; does not read it whole.
    */
+  private static List<Change> changes(Path file, LogSidecar sidecar) throws LogImportException {
+    List<Change> out = new java.util.ArrayList<>();
+    for (LogSidecar.Commit c : sidecar.changes()) {
+      if (c == null || c.revision() == null || c.revision().isBlank()) {
+        throw new LogImportException(file, "sidecar change without a revision");
+      }
+      out.add(
+          new Change(
+              c.revision(), c.author(), c.message(), sidecar.repository(), sidecar.branch(), null));
+    }
+    return out;
+  }
+
   public BuildRecord read(Path file) throws LogImportException {
     long size = checkReadable(file);
     sniff(file);
@@ -99,7 +113,7 @@ public final class LogFileReader {
         finished,
         sidecar.url(),
         sidecar.worker(),
-        List.of(),
+        changes(file, sidecar),
         List.of(step));
   }
 

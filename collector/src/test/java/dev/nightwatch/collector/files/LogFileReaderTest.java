@@ -68,6 +68,39 @@ class LogFileReaderTest {
     }
 
     @Test
+    void namesTheCommitsTheBuildContains() throws Exception {
+      Path log = sample("success_test_stdio.raw.txt", "x.log");
+      Files.writeString(
+          dir.resolve("x.log.json"),
+          """
+          {"builder": "B", "repository": "https://github.com/python/cpython", "branch": "main",
+           "changes": [{"revision": "abc123", "author": "A <a@example.org>",
+                        "message": "gh-1: Fix (#2)"}]}
+          """);
+
+      BuildRecord build = reader.read(log);
+
+      assertThat(build.changes())
+          .singleElement()
+          .satisfies(
+              c -> {
+                assertThat(c.revision()).isEqualTo("abc123");
+                assertThat(c.message()).isEqualTo("gh-1: Fix (#2)");
+                assertThat(c.repository()).isEqualTo("https://github.com/python/cpython");
+              });
+    }
+
+    @Test
+    void aCommitWithoutARevisionIsRefused() throws Exception {
+      Path log = sample("success_test_stdio.raw.txt", "x.log");
+      Files.writeString(dir.resolve("x.log.json"), "{\"changes\": [{\"message\": \"m\"}]}");
+
+      assertThatThrownBy(() -> reader.read(log))
+          .isInstanceOf(LogImportException.class)
+          .hasMessageContaining("without a revision");
+    }
+
+    @Test
     void mayBeNamedAfterTheStem() throws Exception {
       Path log = sample("success_test_stdio.raw.txt", "x.log");
       Files.writeString(dir.resolve("x.json"), "{\"builder\": \"B\", \"result\": \"warnings\"}");

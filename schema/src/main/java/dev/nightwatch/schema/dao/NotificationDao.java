@@ -27,7 +27,8 @@ public interface NotificationDao {
 
   /**
    * For each build the PR was blamed for, its latest decision about the PR, if that still blames it
-   * (posted, updated or drafted), oldest build first: the builds the PR's comment shows.
+   * (posted, updated or drafted, and no later skip), oldest build first: the builds the PR's
+   * comment shows.
    */
   @SqlQuery(
       """
@@ -36,7 +37,10 @@ public interface NotificationDao {
         FROM notifications n JOIN builds b ON b.id = n.build_id
        WHERE n.repository = :repository AND n.pr_number = :prNumber
          AND n.decision IN ('POSTED', 'UPDATED', 'DRY_RUN')
-         AND n.id = (SELECT MAX(m.id) FROM notifications m WHERE m.build_id = n.build_id)
+         AND n.id = (SELECT MAX(m.id) FROM notifications m
+                      WHERE m.build_id = n.build_id
+                        AND (m.pr_number IS NULL
+                             OR (m.repository = n.repository AND m.pr_number = n.pr_number)))
        ORDER BY b.finished_at, b.id""")
   List<Notification> blaming(String repository, int prNumber);
 }

@@ -114,7 +114,18 @@ public final class DemoHistory {
         sidecar.put("builder", builder);
         sidecar.put("number", n);
         sidecar.put("branch", branch);
-        sidecar.put("revision", String.format("%040x", (long) n * 7919 + b));
+        String revision = revision(builder, n);
+        sidecar.put("revision", revision);
+        sidecar.put("repository", "https://github.com/python/cpython");
+        // One generated commit per build, naming a made-up PR: the notifier's dry run has a
+        // suspect.
+        ObjectNode commit = sidecar.putArray("changes").addObject();
+        commit.put("revision", revision);
+        commit.put("author", "Demo Contributor <demo@example.invalid>");
+        commit.put(
+            "message",
+            "gh-%d: generated change %d on %s (#%d)"
+                .formatted(90_000 + n, n, builder, 100_000 + 100 * b + n));
         sidecar.put(
             "result",
             red ? "FAILURE" : outcomes.containsValue(TestStatus.FLAKY) ? "WARNINGS" : "SUCCESS");
@@ -129,6 +140,18 @@ public final class DemoHistory {
       }
     }
     return written;
+  }
+
+  /** A made-up commit hash, different for every build, that looks like one. */
+  private static String revision(String builder, int n) {
+    try {
+      byte[] sha =
+          java.security.MessageDigest.getInstance("SHA-1")
+              .digest((builder + "#" + n).getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(sha);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-1", e);
+    }
   }
 
   /** Each test's outcome in build n of builder b: the demo's scenarios. */

@@ -276,7 +276,11 @@ public final class BuildNotifier {
           }
           h.attach(NotifyQueueDao.class).delete(build.id());
         });
-    LOG.info("build {} #{}: {} ({})", build.builderName(), build.number(), decision, reason);
+    if (comment != null) {
+      LOG.info("build {} #{}: {} ({})", build.builderName(), build.number(), decision, reason);
+    } else {
+      LOG.debug("build {} #{}: {} ({})", build.builderName(), build.number(), decision, reason);
+    }
   }
 
   /** The merged PR GitHub says the commit came from. */

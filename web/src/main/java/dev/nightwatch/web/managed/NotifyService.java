@@ -28,7 +28,8 @@ public final class NotifyService implements Managed {
   private ScheduledExecutorService executor;
   private Instant pausedUntil = Instant.MIN;
   private Duration pause = Duration.ZERO;
-  private volatile String state = "not started";
+  private volatile String state = "no round yet";
+  private volatile boolean healthy = true;
 
   public NotifyService(BuildNotifier notifier, long pollMillis, Clock clock) {
     this.notifier = notifier;
@@ -56,13 +57,18 @@ public final class NotifyService implements Managed {
     try {
       BuildNotifier.Round round = notifier.drain();
       pause = Duration.ZERO;
-      state = "ok; " + round.waiting() + " builds waiting for clustering";
+      healthy = true;
+      state =
+          "last round: %d decided, %d waiting for clustering"
+              .formatted(round.decided(), round.waiting());
     } catch (GitHubException e) {
       pause = pause.isZero() ? Duration.ofSeconds(30) : min(pause.multipliedBy(2), MAX_PAUSE);
       pausedUntil = e.rateLimited() ? e.retryAt() : clock.instant().plus(pause);
+      healthy = false;
       state = "GitHub failed: " + e.getMessage() + "; next try at " + pausedUntil;
       LOG.warn("notifier: {}", state);
     } catch (IOException | RuntimeException e) {
+      healthy = false;
       state = "notifying failed: " + e;
       LOG.error("notifying failed; trying again next round", e);
     } catch (InterruptedException e) {
@@ -72,6 +78,10 @@ public final class NotifyService implements Managed {
 
   private static Duration min(Duration a, Duration b) {
     return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  public boolean isHealthy() {
+    return healthy;
   }
 
   /** What the notifier last did, in words. */

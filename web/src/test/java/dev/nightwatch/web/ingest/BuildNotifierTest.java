@@ -345,4 +345,51 @@ class BuildNotifierTest {
     store.indexer.drain();
     assertThat(notifier(BuildNotifier.Mode.DRY_RUN, false).drain().decided()).isEqualTo(1);
   }
+
+  @Test
+  void theServiceWaitsOutARateLimitBeforeAskingGitHubAgain() throws Exception {
+    breakBuilder("AMD64 Ubuntu 3.x");
+    Instant now = Instant.now();
+    Instant[] clock = {now};
+    Clock moving =
+        new Clock() {
+          @Override
+          public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return clock[0];
+          }
+        };
+    var service =
+        new dev.nightwatch.web.managed.NotifyService(
+            notifier(BuildNotifier.Mode.POST, true), 1000, moving);
+    long reset = now.getEpochSecond() + 600;
+    github.failNext(
+        FakeGitHub.Fault.status(
+            429,
+            Map.of("X-RateLimit-Remaining", "0", "X-RateLimit-Reset", Long.toString(reset)),
+            "{}"));
+
+    service.pollOnce();
+    assertThat(service.isHealthy()).isFalse();
+    assertThat(service.state()).contains("rate limited").contains("next try at");
+    int asked = github.requests().size();
+
+    clock[0] = now.plusSeconds(300);
+    service.pollOnce();
+    assertThat(github.requests()).hasSize(asked);
+
+    clock[0] = now.plusSeconds(700);
+    service.pollOnce();
+    assertThat(service.isHealthy()).isTrue();
+    assertThat(github.commentBodies(REPO, 4242)).hasSize(1);
+  }
 }
