@@ -3,12 +3,12 @@ package dev.nightwatch.web.ingest;
 import dev.nightwatch.notifier.blame.BlamePolicy;
 import dev.nightwatch.notifier.blame.FailureFacts;
 import dev.nightwatch.notifier.blame.Judgement;
+import dev.nightwatch.notifier.blame.PullRequestFinder;
 import dev.nightwatch.notifier.blame.PullRequestRefs;
 import dev.nightwatch.notifier.comment.CommentRenderer;
 import dev.nightwatch.notifier.comment.PrReport;
 import dev.nightwatch.notifier.github.CommentPoster;
 import dev.nightwatch.notifier.github.GitHubClient;
-import dev.nightwatch.notifier.github.PullRequest;
 import dev.nightwatch.schema.dao.BuildDao;
 import dev.nightwatch.schema.dao.FailureDao;
 import dev.nightwatch.schema.dao.NotificationDao;
@@ -29,9 +29,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -47,9 +44,6 @@ import org.slf4j.LoggerFactory;
 public final class BuildNotifier {
   private static final Logger LOG = LoggerFactory.getLogger(BuildNotifier.class);
   private static final int BATCH = 100;
-  // "https://github.com/python/cpython.git", "git@github.com:python/cpython", "python/cpython"
-  private static final Pattern REPOSITORY =
-      Pattern.compile("([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\\.git)?/*$");
 
   /** Post to GitHub, or only store what would be posted. */
   public enum Mode {
@@ -66,12 +60,10 @@ public final class BuildNotifier {
   /** What one round did: builds decided, still waiting for clustering, passed over as too old. */
   public record Round(int decided, int waiting, int tooOld) {}
 
-  private record Target(String repository, int pr, Change change, String how) {}
-
   private final Jdbi jdbi;
   private final BlameFacts facts;
   private final BlamePolicy policy;
-  private final PullRequestRefs refs;
+  private final PullRequestFinder prs;
   private final GitHubClient github;
   private final CommentRenderer renderer = new CommentRenderer();
   private final Settings settings;
@@ -95,7 +87,7 @@ public final class BuildNotifier {
     this.jdbi = jdbi;
     this.facts = facts;
     this.policy = policy;
-    this.refs = refs;
+    this.prs = new PullRequestFinder(refs, github, settings.repository());
     this.github = github;
     this.settings = settings;
     this.clock = clock;
@@ -137,30 +129,11 @@ public final class BuildNotifier {
       record(build, null, List.of(), j.skip(), j.reason(), null);
       return;
     }
-    List<Target> targets = new ArrayList<>();
+    List<PullRequestFinder.Found> targets = new ArrayList<>();
     List<String> unresolved = new ArrayList<>();
     for (Change change : j.suspects()) {
-      String sha = shortSha(change.revision());
-      Optional<String> repository = repository(change, build);
-      if (repository.isEmpty()) {
-        unresolved.add(sha + ": no GitHub repository known (notifier.github.repository)");
-        continue;
-      }
-      OptionalInt pr = refs.find(change.message());
-      String how = "named in the commit message";
-      if (pr.isEmpty() && github != null) {
-        pr = pullOf(repository.get(), change.revision());
-        how = "found by GitHub";
-      }
-      if (pr.isEmpty()) {
-        unresolved.add(
-            sha
-                + (github == null
-                    ? ": no PR named in its message (GitHub not asked: no token)"
-                    : ": no PR named in its message, and GitHub knows none"));
-        continue;
-      }
-      targets.add(new Target(repository.get(), pr.getAsInt(), change, how));
+      PullRequestFinder.Result r = prs.find(change, build.repository());
+      r.found().ifPresentOrElse(targets::add, () -> unresolved.add(r.missing()));
     }
     if (targets.isEmpty()) {
       record(
@@ -172,12 +145,12 @@ public final class BuildNotifier {
           null);
       return;
     }
-    for (Target target : targets) {
+    for (PullRequestFinder.Found target : targets) {
       post(build, j, target);
     }
   }
 
-  private void post(Build build, Judgement j, Target target)
+  private void post(Build build, Judgement j, PullRequestFinder.Found target)
       throws IOException, InterruptedException {
     List<Long> blamed = j.breaking().stream().map(FailureFacts::failureId).toList();
     List<PrReport.BuilderBreak> sections = new ArrayList<>();
@@ -248,7 +221,7 @@ public final class BuildNotifier {
   /** Records the decision and takes the build off the queue, in one transaction. */
   private void record(
       Build build,
-      Target target,
+      PullRequestFinder.Found target,
       List<Long> blamed,
       NotificationDecision decision,
       String reason,
@@ -281,46 +254,5 @@ public final class BuildNotifier {
     } else {
       LOG.debug("build {} #{}: {} ({})", build.builderName(), build.number(), decision, reason);
     }
-  }
-
-  /** The merged PR GitHub says the commit came from. */
-  private OptionalInt pullOf(String repository, String sha)
-      throws IOException, InterruptedException {
-    if (!sha.matches("[0-9a-fA-F]{7,64}")) {
-      return OptionalInt.empty();
-    }
-    List<PullRequest> pulls =
-        github.pullsOf(repository, sha).stream().filter(p -> p.mergedAt() != null).toList();
-    return pulls.stream()
-        .filter(p -> sha.equalsIgnoreCase(p.mergeCommitSha()))
-        .findFirst()
-        .or(() -> pulls.stream().findFirst())
-        .map(p -> OptionalInt.of(p.number()))
-        .orElse(OptionalInt.empty());
-  }
-
-  private Optional<String> repository(Change change, Build build) {
-    for (String candidate :
-        List.of(
-            nullToEmpty(settings.repository()),
-            nullToEmpty(change.repository()),
-            nullToEmpty(build.repository()))) {
-      Matcher m = REPOSITORY.matcher(candidate.strip());
-      if (!candidate.isBlank() && m.find()) {
-        String repo = m.group(1) + "/" + m.group(2);
-        if (GitHubClient.isRepository(repo)) {
-          return Optional.of(repo);
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static String nullToEmpty(String s) {
-    return s == null ? "" : s;
-  }
-
-  private static String shortSha(String revision) {
-    return revision.substring(0, Math.min(10, revision.length()));
   }
 }
