@@ -359,6 +359,11 @@ class RealBuildbotIT {
               assertThat(body).contains("http://127.0.0.1:" + app.getLocalPort() + "/builds/");
             });
 
+    // The decision is recorded just after the comment is posted.
+    await("the decision is recorded")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> storedByBuilder().get("lab blame").path("notifications").size() == 1);
     Map<String, JsonNode> stored = storedByBuilder();
     JsonNode blame = stored.get("lab blame");
     assertThat(blame.at("/suspects/0/revision").asText()).isEqualTo(sha);
