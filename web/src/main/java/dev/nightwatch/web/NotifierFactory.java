@@ -50,6 +50,7 @@ public final class NotifierFactory {
   public static final class GitHub {
     @NotNull @JsonProperty private URI baseUrl = URI.create("https://api.github.com");
 
+    /** Unset: the {@code GITHUB_TOKEN} environment variable, if set. */
     @JsonProperty private String token;
 
     /** {@code owner/name} for every build; unset, each change's or build's repository URL. */
@@ -64,8 +65,13 @@ public final class NotifierFactory {
     /** The longest rate-limit wait sat out; a longer one defers the comment to a later round. */
     @NotNull @JsonProperty private Duration maxRateLimitWait = Duration.minutes(2);
 
+    String token() {
+      String t = token != null ? token : System.getenv("GITHUB_TOKEN");
+      return t == null || t.isBlank() ? null : t;
+    }
+
     boolean hasToken() {
-      return token != null && !token.isBlank();
+      return token() != null;
     }
   }
 
@@ -87,8 +93,8 @@ public final class NotifierFactory {
   public BuildNotifier build(Jdbi jdbi, Explanations explanations, Clock clock) {
     if (mode == BuildNotifier.Mode.POST && !github.hasToken()) {
       throw new IllegalStateException(
-          "notifier.mode is POST but notifier.github.token is empty: set GITHUB_TOKEN, or use"
-              + " mode DRY_RUN");
+          "notifier.mode is POST but there is no GitHub token: set GITHUB_TOKEN (or"
+              + " notifier.github.token), or use mode DRY_RUN");
     }
     if (github.repository != null && !GitHubClient.isRepository(github.repository)) {
       throw new IllegalStateException(
@@ -99,7 +105,7 @@ public final class NotifierFactory {
             ? new GitHubClient(
                 new GitHubClient.Settings(
                     github.baseUrl,
-                    github.token,
+                    github.token(),
                     java.time.Duration.ofMillis(github.timeout.toMilliseconds()),
                     github.attempts,
                     java.time.Duration.ofSeconds(1),
