@@ -116,8 +116,13 @@ public final class BuildNotifier {
         waiting++;
         continue;
       }
-      decide(build.get(), failures);
-      decided++;
+      try {
+        decide(build.get(), failures);
+        decided++;
+      } catch (RuntimeException e) {
+        // One build the notifier cannot decide (a bug, bad data) must not hold up the others.
+        LOG.error("build {}: no decision; it stays queued", id, e);
+      }
     }
     return new Round(decided, waiting, tooOld);
   }
