@@ -45,6 +45,7 @@ import dev.nightwatch.web.resources.PushResource;
 import dev.nightwatch.web.resources.SearchApiResource;
 import dev.nightwatch.web.resources.SearchPageResource;
 import dev.nightwatch.web.resources.SearchQueries;
+import dev.nightwatch.web.resources.SecurityHeaders;
 import dev.nightwatch.web.resources.TestsApiResource;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.auth.AuthDynamicFeature;
@@ -175,6 +176,7 @@ public final class NightwatchApplication extends Application<NightwatchConfigura
                     .buildAuthFilter()));
     environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Triager.class));
 
+    environment.jersey().register(new SecurityHeaders());
     environment.jersey().register(new HomeResource(queries));
     environment.jersey().register(new BuildPagesResource(queries, store.logs(), explanations));
     environment.jersey().register(new BuildsApiResource(queries, store.logs()));

@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nightwatch.collector.files.LogFileReader;
-import dev.nightwatch.schema.store.Database;
 import dev.nightwatch.web.cli.DemoHistory;
-import dev.nightwatch.web.ingest.LogImport;
-import dev.nightwatch.web.ingest.Store;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.URI;
@@ -19,8 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,13 +32,7 @@ class FlakyReportIT {
   static final int BUILDS = 30;
   static final Path DATA = TempData.create("nightwatch-flaky-it");
 
-  static final DropwizardAppExtension<NightwatchConfiguration> APP =
-      new DropwizardAppExtension<>(
-          NightwatchApplication.class,
-          (String) null,
-          ConfigOverride.config("store.dataDir", DATA.toString()),
-          ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-          ConfigOverride.config("server.adminConnectors[0].port", "0"));
+  static final DropwizardAppExtension<NightwatchConfiguration> APP = TestLogs.app(DATA);
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,18 +41,7 @@ class FlakyReportIT {
   static void importHistory() throws Exception {
     Path logs = DATA.resolve("incoming");
     new DemoHistory(Instant.now()).write(logs, BUILDS);
-    Database database = Database.open(DATA, Duration.ofSeconds(10));
-    database.migrate();
-    LogImport.Report report =
-        new LogImport(new LogFileReader(1 << 20), Store.over(database, Clock.systemUTC()).ingest())
-            .run(List.of(logs), r -> {});
-    assertThat(report.failures()).isZero();
-    HTTP.send(
-        HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + APP.getAdminPort() + "/tasks/index-drain"))
-            .POST(HttpRequest.BodyPublishers.noBody())
-            .build(),
-        HttpResponse.BodyHandlers.discarding());
+    TestLogs.importWhileServing(DATA, logs, APP);
   }
 
   @AfterAll

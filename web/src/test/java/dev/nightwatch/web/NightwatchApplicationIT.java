@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nightwatch.collector.files.LogFileReader;
-import dev.nightwatch.schema.store.Database;
-import dev.nightwatch.web.ingest.LogImport;
-import dev.nightwatch.web.ingest.Store;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -20,8 +16,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -41,29 +35,11 @@ class NightwatchApplicationIT {
           .getBytes(UTF_8);
 
   static final DropwizardAppExtension<NightwatchConfiguration> APP =
-      new DropwizardAppExtension<>(
-          NightwatchApplication.class,
-          (String) null,
-          ConfigOverride.config("store.dataDir", DATA.toString()),
-          ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-          ConfigOverride.config("server.adminConnectors[0].port", "0"),
-          ConfigOverride.config("triage.tokens.alice", "alice-secret-token"));
+      TestLogs.app(DATA, ConfigOverride.config("triage.tokens.alice", "alice-secret-token"));
 
   /** A regrtest failure whose assertion message carries markup and the word pwned. */
   private static String failingLog() {
-    return """
-        0:00:01 load avg: 0.50 [1/2] test_htmlkit
-        ======================================================================
-        FAIL: test_escape (test.test_htmlkit.EscapeTests.test_escape)
-        ----------------------------------------------------------------------
-        Traceback (most recent call last):
-          File "/home/buildbot/3.x/build/Lib/test/test_htmlkit.py", line 42, in test_escape
-            self.assertEqual(render(), "x")
-        AssertionError: '<script>alert(pwned)</script>' != 'x' @core-devs **bold**
-
-        test test_htmlkit failed
-        == Tests result: FAILURE ==
-        """;
+    return TestLogs.htmlkitFailure("'<script>alert(pwned)</script>' != 'x' @core-devs **bold**");
   }
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -84,14 +60,7 @@ class NightwatchApplicationIT {
     Files.writeString(logs.resolve("PPC64LE Fedora 3.x-8.log"), failingLog());
     Files.writeString(logs.resolve("s390x RHEL8 3.x-9.log"), failingLog());
     // Imported by a second store over the same file while the server runs, as the CLI would.
-    Database database = Database.open(DATA, Duration.ofSeconds(10));
-    database.migrate();
-    LogImport.Report report =
-        new LogImport(new LogFileReader(1 << 20), Store.over(database, Clock.systemUTC()).ingest())
-            .run(List.of(logs), r -> {});
-    assertThat(report.failures()).isZero();
-    // The server clusters and indexes what another process stored: now, rather than next poll.
-    assertThat(adminPost("/tasks/index-drain").statusCode()).isEqualTo(200);
+    TestLogs.importWhileServing(DATA, logs, APP);
   }
 
   @AfterAll
