@@ -30,6 +30,7 @@ import dev.nightwatch.web.managed.NotifyService;
 import dev.nightwatch.web.managed.PollService;
 import dev.nightwatch.web.resources.BuildPagesResource;
 import dev.nightwatch.web.resources.BuildQueries;
+import dev.nightwatch.web.resources.BuildersPageResource;
 import dev.nightwatch.web.resources.BuildsApiResource;
 import dev.nightwatch.web.resources.ClusterPagesResource;
 import dev.nightwatch.web.resources.ClusterQueries;
@@ -191,6 +192,7 @@ public final class NightwatchApplication extends Application<NightwatchConfigura
     environment.jersey().register(new FlakyPagesResource(flaky, database.jdbi()));
     environment.jersey().register(new PushResource(pollers, buildbot.getPushSecret()));
     environment.jersey().register(new MailResource(database.jdbi()));
+    environment.jersey().register(new BuildersPageResource(database.jdbi()));
 
     environment
         .lifecycle()

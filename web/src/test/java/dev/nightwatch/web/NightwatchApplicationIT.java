@@ -183,6 +183,20 @@ class NightwatchApplicationIT {
     }
 
     @Test
+    void theBuildersGridShowsEachBuildersLastBuildsNewestFirst() throws Exception {
+      String html = text("/builders");
+
+      assertThat(html).contains("<h1>Builders</h1>", "AMD64 Debian 3.x", "PPC64LE Fedora 3.x");
+      // AMD64 Debian 3.x's five builds, newest on the left, each linking to its build.
+      assertThat(html)
+          .containsPattern(
+              "(?s)AMD64 Debian 3\\.x</td>\\s*<td class=\"cells\"><a class=\"cell result-[a-z]+\""
+                  + " href=\"/builds/\\d+\" title=\"#5 .*?>5</a><a[^>]*>4</a>");
+      assertThat(html).contains("0 mail could not be parsed", "No build or log was refused");
+      assertThat(status("/builders?offset=x")).isEqualTo(400);
+    }
+
+    @Test
     void theStylesheetIsServed() throws Exception {
       assertThat(status("/assets/nightwatch.css")).isEqualTo(200);
     }

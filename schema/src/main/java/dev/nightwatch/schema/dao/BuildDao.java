@@ -2,10 +2,12 @@ package dev.nightwatch.schema.dao;
 
 import dev.nightwatch.schema.model.Build;
 import dev.nightwatch.schema.model.BuildRecord;
+import dev.nightwatch.schema.model.BuildResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -100,4 +102,24 @@ public interface BuildDao {
 
   @SqlQuery("SELECT COUNT(*) FROM builds")
   long count();
+
+  /** One cell of the builders grid: a recent build of a builder, newest first within it. */
+  record GridCell(
+      long builderId, long id, int number, BuildResult result, Instant finishedAt, int recency) {}
+
+  /**
+   * The last {@code perBuilder} builds of each of these builders, ranked by a window over the
+   * (builder, finish time) index; portable to PostgreSQL.
+   */
+  @SqlQuery(
+      """
+      SELECT builder_id, id, number, result, finished_at, recency FROM (
+        SELECT b.builder_id, b.id, b.number, b.result, b.finished_at,
+               ROW_NUMBER() OVER (PARTITION BY b.builder_id
+                                  ORDER BY b.finished_at DESC, b.id DESC) AS recency
+          FROM builds b WHERE b.builder_id IN (<builderIds>)) recent
+       WHERE recency <= :perBuilder
+       ORDER BY builder_id, recency""")
+  @RegisterConstructorMapper(GridCell.class)
+  List<GridCell> lastPerBuilder(@BindList("builderIds") List<Long> builderIds, int perBuilder);
 }

@@ -28,6 +28,17 @@ public interface BuilderDao {
   @SqlQuery("SELECT id, source_id, name, external_id, description FROM builders ORDER BY name, id")
   List<Builder> list();
 
+  /** One row of the builders grid: a builder and its source's name. */
+  record Listed(long id, String sourceName, String name) {}
+
+  /** A page of builders by source and name. */
+  @SqlQuery(
+      """
+      SELECT r.id, s.name AS source_name, r.name FROM builders r JOIN sources s ON s.id = r.source_id
+       ORDER BY s.name, r.name, r.id LIMIT :limit OFFSET :offset""")
+  @RegisterConstructorMapper(Listed.class)
+  List<Listed> page(int offset, int limit);
+
   /** A builder by name, the first stored when several sources have one of that name. */
   @SqlQuery(
       "SELECT id, source_id, name, external_id, description FROM builders WHERE name = :name"

@@ -1,0 +1,75 @@
+package dev.nightwatch.web.resources;
+
+import dev.nightwatch.schema.dao.BuildDao;
+import dev.nightwatch.schema.dao.BuilderDao;
+import dev.nightwatch.schema.dao.RawMailDao;
+import dev.nightwatch.schema.model.ParseStatus;
+import dev.nightwatch.web.views.BuildersView;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * {@code /builders}: a grid of each builder's last builds, newest on the left, like Buildbot's
+ * console view, 50 builders a page; and the inputs that could not be read (mail that did not parse,
+ * builds and logs the masters would not give).
+ */
+@Path("/builders")
+public final class BuildersPageResource {
+  static final int PAGE = 50;
+  static final int BUILDS = 20;
+  private static final int SKIPS = 20;
+
+  /** A build or log a master would not give, as {@code fetch_skips} keeps it. */
+  public record Skip(String source, String url, int status, String message, Instant seenAt) {}
+
+  private final Jdbi jdbi;
+
+  public BuildersPageResource(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  @GET
+  @Produces(MediaType.TEXT_HTML)
+  public BuildersView page(@QueryParam("offset") String offset) {
+    int from = (int) Params.optionalLong("offset", offset, 0).orElse(0);
+    return jdbi.withHandle(
+        h -> {
+          List<BuilderDao.Listed> builders = h.attach(BuilderDao.class).page(from, PAGE + 1);
+          boolean more = builders.size() > PAGE;
+          List<BuilderDao.Listed> shown = builders.subList(0, Math.min(PAGE, builders.size()));
+          Map<Long, List<BuildDao.GridCell>> cells = new LinkedHashMap<>();
+          shown.forEach(b -> cells.put(b.id(), new java.util.ArrayList<>()));
+          if (!shown.isEmpty()) {
+            h.attach(BuildDao.class)
+                .lastPerBuilder(shown.stream().map(BuilderDao.Listed::id).toList(), BUILDS)
+                .forEach(c -> cells.get(c.builderId()).add(c));
+          }
+          List<Skip> skips =
+              h.createQuery(
+                      """
+                      SELECT s.name AS source, k.url, k.status, k.message, k.seen_at
+                        FROM fetch_skips k JOIN sources s ON s.id = k.source_id
+                       ORDER BY k.seen_at DESC, k.id DESC LIMIT :limit""")
+                  .bind("limit", SKIPS)
+                  .map(
+                      (rs, ctx) ->
+                          new Skip(
+                              rs.getString("source"),
+                              rs.getString("url"),
+                              rs.getInt("status"),
+                              rs.getString("message"),
+                              rs.getTimestamp("seen_at").toInstant()))
+                  .list();
+          long failedMail = h.attach(RawMailDao.class).count(ParseStatus.FAILED);
+          return new BuildersView(shown, cells, from, more ? from + PAGE : null, failedMail, skips);
+        });
+  }
+}
