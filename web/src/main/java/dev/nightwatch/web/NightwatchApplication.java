@@ -40,6 +40,7 @@ import dev.nightwatch.web.resources.FailuresApiResource;
 import dev.nightwatch.web.resources.FlakyApiResource;
 import dev.nightwatch.web.resources.FlakyPagesResource;
 import dev.nightwatch.web.resources.FlakyQueries;
+import dev.nightwatch.web.resources.HomeQueries;
 import dev.nightwatch.web.resources.HomeResource;
 import dev.nightwatch.web.resources.MailResource;
 import dev.nightwatch.web.resources.PushResource;
@@ -178,7 +179,9 @@ public final class NightwatchApplication extends Application<NightwatchConfigura
     environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Triager.class));
 
     environment.jersey().register(new SecurityHeaders());
-    environment.jersey().register(new HomeResource(queries));
+    environment
+        .jersey()
+        .register(new HomeResource(queries, new HomeQueries(database.jdbi(), clock)));
     environment.jersey().register(new BuildPagesResource(queries, store.logs(), explanations));
     environment.jersey().register(new BuildsApiResource(queries, store.logs()));
     environment.jersey().register(new SearchApiResource(search));

@@ -183,6 +183,22 @@ class NightwatchApplicationIT {
     }
 
     @Test
+    void theHomePageLeadsWithWhatIsRedAndNew() throws Exception {
+      String html = text("/");
+
+      assertThat(html).contains("<h2>Red now</h2>", "<h2>New clusters (last day)</h2>");
+      assertThat(html).containsPattern("<strong>\\d+</strong> failures in builds finished since");
+      // Red: a FAILURE result; the logs without Buildbot's exit line are UNKNOWN, not red.
+      assertThat(html).contains("ARM64 macOS 3.x #21</a> <span class=\"result result-failure\">");
+      assertThat(html).doesNotContain("AMD64 Debian 3.x #5</a> <span class=\"result");
+      assertThat(html)
+          .contains(
+              "&lt;script&gt;alert(pwned)&lt;/script&gt;&#39; != &#39;x&#39; @core-devs **bold**</a> · 2 ×");
+      String second = json("/api/builds?limit=2").path("next").asText();
+      assertThat(text("/?cursor=" + second)).doesNotContain("Red now");
+    }
+
+    @Test
     void theBuildersGridShowsEachBuildersLastBuildsNewestFirst() throws Exception {
       String html = text("/builders");
 

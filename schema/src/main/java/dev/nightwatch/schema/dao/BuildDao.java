@@ -122,4 +122,19 @@ public interface BuildDao {
        ORDER BY builder_id, recency""")
   @RegisterConstructorMapper(GridCell.class)
   List<GridCell> lastPerBuilder(@BindList("builderIds") List<Long> builderIds, int perBuilder);
+
+  /**
+   * The builders whose last build is red (FAILURE or EXCEPTION), most recently red first: one seek
+   * of the (builder, finish time) index per builder.
+   */
+  @SqlQuery(
+      SELECT
+          + """
+           WHERE b.id IN (
+             SELECT (SELECT q.id FROM builds q WHERE q.builder_id = r2.id
+                      ORDER BY q.finished_at DESC, q.id DESC LIMIT 1)
+               FROM builders r2)
+             AND b.result IN ('FAILURE', 'EXCEPTION')
+           ORDER BY b.finished_at DESC, b.id DESC LIMIT :limit""")
+  List<Build> redNow(int limit);
 }

@@ -107,6 +107,16 @@ public interface ClusterDao {
   @SqlQuery("SELECT " + COLUMNS + " FROM clusters WHERE id IN (<ids>)")
   List<Cluster> listIn(@BindList("ids") List<Long> ids);
 
+  /** Clusters first seen since a time, newest first (through the last-seen index). */
+  @SqlQuery(
+      "SELECT "
+          + COLUMNS
+          + """
+           FROM clusters
+          WHERE last_seen >= :since AND first_seen >= :since AND merged_into IS NULL
+          ORDER BY first_seen DESC, id DESC LIMIT :limit""")
+  List<Cluster> firstSeenSince(java.time.Instant since, int limit);
+
   /** Clusters last seen most recently, not merged away, a page at a time. */
   @SqlQuery(
       "SELECT "

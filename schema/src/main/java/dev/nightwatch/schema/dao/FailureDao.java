@@ -57,6 +57,17 @@ public interface FailureDao {
         LEFT JOIN workers w ON w.id = b.worker_id
       """;
 
+  /** The failures of builds finished since a time, newest first. */
+  @SqlQuery(
+      DOCUMENT + " WHERE b.finished_at >= :since ORDER BY b.finished_at DESC, f.id LIMIT :limit")
+  @RegisterConstructorMapper(FailureDocument.class)
+  List<FailureDocument> since(Instant since, int limit);
+
+  @SqlQuery(
+      "SELECT COUNT(*) FROM failures f JOIN builds b ON b.id = f.build_id"
+          + " WHERE b.finished_at >= :since")
+  long countSince(Instant since);
+
   @SqlQuery(DOCUMENT + " WHERE f.id = :id")
   @RegisterConstructorMapper(FailureDocument.class)
   Optional<FailureDocument> document(long id);

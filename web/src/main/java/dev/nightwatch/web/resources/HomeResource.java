@@ -7,20 +7,25 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** The home page: the list of builds, newest first. */
+/** The home page: builders red now, new clusters, the last day's failures, then the builds. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public final class HomeResource {
   static final int PAGE_SIZE = 50;
 
   private final BuildQueries queries;
+  private final HomeQueries home;
 
-  public HomeResource(BuildQueries queries) {
+  public HomeResource(BuildQueries queries, HomeQueries home) {
     this.queries = queries;
+    this.home = home;
   }
 
+  /** The first page leads with what is red now and what is new; later pages are builds only. */
   @GET
   public BuildListView builds(@QueryParam("cursor") String cursor) {
-    return new BuildListView(queries.page(cursor, PAGE_SIZE));
+    return new BuildListView(
+        queries.page(cursor, PAGE_SIZE),
+        cursor == null || cursor.isEmpty() ? home.summary() : null);
   }
 }
