@@ -351,6 +351,12 @@ class NightwatchApplicationIT {
           .containsExactlyInAnyOrder("new", "fingerprint");
       assertThat(html).contains("PPC64LE Fedora 3.x", "&lt;script&gt;").doesNotContain("<script>");
       assertThat(text("/clusters")).contains("href=\"/clusters/" + id + "\"");
+      // Per day per builder: both builders failed once on the day it was last seen.
+      assertThat(cluster.at("/chart/days").asInt()).isEqualTo(30);
+      assertThat(cluster.at("/chart/rows").findValuesAsText("builder"))
+          .containsExactlyInAnyOrder("PPC64LE Fedora 3.x", "s390x RHEL8 3.x");
+      assertThat(cluster.at("/chart/rows/0/perDay/29").asInt()).isEqualTo(1);
+      assertThat(html).contains("<svg class=\"heat\"", "PPC64LE Fedora 3.x (1)</text>");
       assertThat(status("/clusters/999999")).isEqualTo(404);
     }
 

@@ -57,6 +57,18 @@ public interface FailureDao {
         LEFT JOIN workers w ON w.id = b.worker_id
       """;
 
+  /** When and on which builder one failure of a cluster happened. */
+  record Occurrence(String builder, Instant time) {}
+
+  /** The cluster's failures in builds finished in {@code [from, to]}, through its index. */
+  @SqlQuery(
+      """
+      SELECT r.name AS builder, b.finished_at AS time
+        FROM failures f JOIN builds b ON b.id = f.build_id JOIN builders r ON r.id = b.builder_id
+       WHERE f.cluster_id = :clusterId AND b.finished_at >= :from AND b.finished_at <= :to""")
+  @RegisterConstructorMapper(Occurrence.class)
+  List<Occurrence> occurrences(long clusterId, Instant from, Instant to);
+
   /** The failures of builds finished since a time, newest first. */
   @SqlQuery(
       DOCUMENT + " WHERE b.finished_at >= :since ORDER BY b.finished_at DESC, f.id LIMIT :limit")

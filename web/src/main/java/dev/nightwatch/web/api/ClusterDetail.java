@@ -19,7 +19,8 @@ public record ClusterDetail(
     List<TriageRule> actions,
     List<FailureDocument> failures,
     int offset,
-    Integer next) {
+    Integer next,
+    OccurrenceChart chart) {
   public ClusterDetail {
     builders = List.copyOf(builders);
     workers = List.copyOf(workers);

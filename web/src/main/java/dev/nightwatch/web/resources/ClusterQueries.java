@@ -6,6 +6,7 @@ import dev.nightwatch.schema.dao.TriageRuleDao;
 import dev.nightwatch.schema.model.Cluster;
 import dev.nightwatch.schema.model.FailureDocument;
 import dev.nightwatch.web.api.ClusterDetail;
+import dev.nightwatch.web.api.OccurrenceChart;
 import jakarta.ws.rs.NotFoundException;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -16,6 +17,9 @@ public final class ClusterQueries {
   private static final int SPREAD = 30;
 
   private final Jdbi jdbi;
+
+  private static final int CHART_DAYS = 30;
+  private static final int CHART_ROWS = 8;
 
   public ClusterQueries(Jdbi jdbi) {
     this.jdbi = jdbi;
@@ -43,7 +47,8 @@ public final class ClusterQueries {
               h.attach(TriageRuleDao.class).forCluster(id),
               more ? members.subList(0, PAGE) : members,
               offset,
-              more ? offset + PAGE : null);
+              more ? offset + PAGE : null,
+              chart(h.attach(FailureDao.class), c));
         });
   }
 
@@ -51,5 +56,20 @@ public final class ClusterQueries {
   public FailureDocument failure(long id) {
     return jdbi.withExtension(FailureDao.class, d -> d.document(id))
         .orElseThrow(() -> new NotFoundException("no failure " + id));
+  }
+
+  /** The cluster's last 30 days, ending on the day it was last seen, per builder. */
+  private static OccurrenceChart chart(FailureDao failures, Cluster c) {
+    java.time.Instant to =
+        c.lastSeen()
+            .atZone(java.time.ZoneOffset.UTC)
+            .toLocalDate()
+            .plusDays(1)
+            .atStartOfDay(java.time.ZoneOffset.UTC)
+            .toInstant()
+            .minusMillis(1);
+    java.time.Instant from = to.minus(java.time.Duration.ofDays(CHART_DAYS)).plusMillis(1);
+    return OccurrenceChart.of(
+        failures.occurrences(c.id(), from, to), c.lastSeen(), CHART_DAYS, CHART_ROWS);
   }
 }
