@@ -17,8 +17,6 @@ import java.util.stream.Collectors;
  * new commits. Pure: the same facts give the same judgement.
  */
 public final class BlamePolicy {
-  private static final int SHORT_SHA = 10;
-
   private final BuilderFilter builders;
   private final int maxCommits;
 
@@ -138,7 +136,7 @@ public final class BlamePolicy {
 
   private static String shortShas(List<Change> changes) {
     return changes.stream()
-        .map(c -> c.revision().substring(0, Math.min(SHORT_SHA, c.revision().length())))
+        .map(c -> Change.shortRevision(c.revision()))
         .collect(Collectors.joining(", "));
   }
 }

@@ -43,7 +43,7 @@ public final class PullRequestFinder {
   /** The commit's PR; {@code buildRepository} is the build's repository URL, or null. */
   public Result find(Change change, String buildRepository)
       throws IOException, InterruptedException {
-    String sha = change.revision().substring(0, Math.min(10, change.revision().length()));
+    String sha = Change.shortRevision(change.revision());
     Optional<String> repo = repository(repository, change.repository(), buildRepository);
     if (repo.isEmpty()) {
       return missing(sha + ": no GitHub repository known (notifier.github.repository)");

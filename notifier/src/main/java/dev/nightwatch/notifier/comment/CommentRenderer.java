@@ -3,6 +3,7 @@ package dev.nightwatch.notifier.comment;
 import dev.nightwatch.notifier.comment.PrReport.BuilderBreak;
 import dev.nightwatch.notifier.comment.PrReport.FailureNote;
 import dev.nightwatch.notifier.comment.PrReport.Known;
+import dev.nightwatch.schema.model.Change;
 import dev.nightwatch.schema.model.FailureKind;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -103,9 +104,7 @@ public final class CommentRenderer {
     md.append("\n#### ").append(Markdown.text(cut(b.builderName()))).append(" — build ");
     md.append(b.buildNumber());
     if (b.revision() != null) {
-      md.append(" at ")
-          .append(
-              Markdown.code(b.revision().substring(0, Math.min(10, b.revision().length())), 10));
+      md.append(" at ").append(Markdown.code(Change.shortRevision(b.revision()), 10));
     }
     md.append(" (").append(MINUTE.format(b.finishedAt())).append(")\n\n");
     List<FailureNote> failures = b.failures();

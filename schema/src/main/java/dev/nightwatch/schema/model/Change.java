@@ -15,4 +15,9 @@ public record Change(
   public Change {
     requireNonNull(revision, "revision");
   }
+
+  /** A revision as people quote it: its first ten characters ("" for none). */
+  public static String shortRevision(String revision) {
+    return revision == null ? "" : revision.substring(0, Math.min(10, revision.length()));
+  }
 }

@@ -37,9 +37,13 @@ public final class BlameFacts {
 
   /** The build's new commits; a build without changes but with a revision has that one commit. */
   public static List<Change> suspects(Handle h, Build build) {
-    List<Change> changes = h.attach(ChangeDao.class).newByBuild(build.id());
-    boolean hasAny = !h.attach(ChangeDao.class).listByBuild(build.id()).isEmpty();
-    if (!hasAny && build.revision() != null && !build.revision().isBlank()) {
+    ChangeDao dao = h.attach(ChangeDao.class);
+    List<Change> changes = dao.newByBuild(build.id());
+    // No new change may mean none at all (a forced build): then its revision is the one commit.
+    if (changes.isEmpty()
+        && build.revision() != null
+        && !build.revision().isBlank()
+        && dao.listByBuild(build.id()).isEmpty()) {
       return List.of(
           new Change(build.revision(), null, null, build.repository(), build.branch(), null));
     }

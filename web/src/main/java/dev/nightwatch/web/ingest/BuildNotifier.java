@@ -64,7 +64,7 @@ public final class BuildNotifier {
   private final BlameFacts facts;
   private final BlamePolicy policy;
   private final PullRequestFinder prs;
-  private final GitHubClient github;
+  private final CommentPoster poster;
   private final CommentRenderer renderer = new CommentRenderer();
   private final Settings settings;
   private final Clock clock;
@@ -88,7 +88,7 @@ public final class BuildNotifier {
     this.facts = facts;
     this.policy = policy;
     this.prs = new PullRequestFinder(refs, github, settings.repository());
-    this.github = github;
+    this.poster = github == null ? null : new CommentPoster(github, CommentRenderer.MARKER);
     this.settings = settings;
     this.clock = clock;
   }
@@ -190,12 +190,11 @@ public final class BuildNotifier {
         url = posted.get().url();
       } else {
         CommentPoster.Posted done =
-            new CommentPoster(github, CommentRenderer.MARKER)
-                .post(
-                    target.repository(),
-                    target.pr(),
-                    body,
-                    posted.map(PrComment::commentId).orElse(null));
+            poster.post(
+                target.repository(),
+                target.pr(),
+                body,
+                posted.map(PrComment::commentId).orElse(null));
         decision =
             done.action() == CommentPoster.Action.CREATED
                 ? NotificationDecision.POSTED

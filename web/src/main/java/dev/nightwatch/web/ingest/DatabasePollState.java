@@ -3,6 +3,7 @@ package dev.nightwatch.web.ingest;
 import dev.nightwatch.collector.buildbot.FetchedBuild;
 import dev.nightwatch.collector.buildbot.PollState;
 import dev.nightwatch.schema.dao.BuildDao;
+import dev.nightwatch.schema.dao.FetchSkipDao;
 import dev.nightwatch.schema.dao.IngestCursorDao;
 import dev.nightwatch.schema.dao.SourceDao;
 import dev.nightwatch.schema.model.IngestCursor;
@@ -64,19 +65,8 @@ public final class DatabasePollState implements PollState {
     jdbi.useTransaction(
         h -> {
           long source = source(h.attach(SourceDao.class), master, masterUrl);
-          h.createUpdate(
-                  """
-                  INSERT INTO fetch_skips (source_id, url, status, message, seen_at)
-                  VALUES (:source, :url, :status, :message, :now)
-                  ON CONFLICT (source_id, url) DO UPDATE SET
-                    status = excluded.status, message = excluded.message,
-                    seen_at = excluded.seen_at""")
-              .bind("source", source)
-              .bind("url", skip.url())
-              .bind("status", skip.status())
-              .bind("message", skip.message())
-              .bind("now", clock.instant())
-              .execute();
+          h.attach(FetchSkipDao.class)
+              .upsert(source, skip.url(), skip.status(), skip.message(), clock.instant());
         });
   }
 

@@ -2,6 +2,7 @@ package dev.nightwatch.web.resources;
 
 import dev.nightwatch.schema.dao.BuildDao;
 import dev.nightwatch.schema.dao.BuilderDao;
+import dev.nightwatch.schema.dao.FetchSkipDao;
 import dev.nightwatch.schema.dao.RawMailDao;
 import dev.nightwatch.schema.model.ParseStatus;
 import dev.nightwatch.web.views.BuildersView;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +26,6 @@ public final class BuildersPageResource {
   static final int PAGE = 50;
   static final int BUILDS = 20;
   private static final int SKIPS = 20;
-
-  /** A build or log a master would not give, as {@code fetch_skips} keeps it. */
-  public record Skip(String source, String url, int status, String message, Instant seenAt) {}
 
   private final Jdbi jdbi;
 
@@ -52,22 +49,7 @@ public final class BuildersPageResource {
                 .lastPerBuilder(shown.stream().map(BuilderDao.Listed::id).toList(), BUILDS)
                 .forEach(c -> cells.get(c.builderId()).add(c));
           }
-          List<Skip> skips =
-              h.createQuery(
-                      """
-                      SELECT s.name AS source, k.url, k.status, k.message, k.seen_at
-                        FROM fetch_skips k JOIN sources s ON s.id = k.source_id
-                       ORDER BY k.seen_at DESC, k.id DESC LIMIT :limit""")
-                  .bind("limit", SKIPS)
-                  .map(
-                      (rs, ctx) ->
-                          new Skip(
-                              rs.getString("source"),
-                              rs.getString("url"),
-                              rs.getInt("status"),
-                              rs.getString("message"),
-                              rs.getTimestamp("seen_at").toInstant()))
-                  .list();
+          List<FetchSkipDao.Listed> skips = h.attach(FetchSkipDao.class).latest(SKIPS);
           long failedMail = h.attach(RawMailDao.class).count(ParseStatus.FAILED);
           return new BuildersView(shown, cells, from, more ? from + PAGE : null, failedMail, skips);
         });

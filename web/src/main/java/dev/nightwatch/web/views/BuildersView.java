@@ -2,7 +2,7 @@ package dev.nightwatch.web.views;
 
 import dev.nightwatch.schema.dao.BuildDao;
 import dev.nightwatch.schema.dao.BuilderDao;
-import dev.nightwatch.web.resources.BuildersPageResource;
+import dev.nightwatch.schema.dao.FetchSkipDao;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +13,7 @@ public final class BuildersView extends PageView {
   private final int offset;
   private final Integer next;
   private final long failedMail;
-  private final List<BuildersPageResource.Skip> skips;
+  private final List<FetchSkipDao.Listed> skips;
 
   public BuildersView(
       List<BuilderDao.Listed> builders,
@@ -21,7 +21,7 @@ public final class BuildersView extends PageView {
       int offset,
       Integer next,
       long failedMail,
-      List<BuildersPageResource.Skip> skips) {
+      List<FetchSkipDao.Listed> skips) {
     super("builders.ftlh", "Builders");
     this.builders = List.copyOf(builders);
     this.cells = Map.copyOf(cells);
@@ -52,7 +52,7 @@ public final class BuildersView extends PageView {
     return failedMail;
   }
 
-  public List<BuildersPageResource.Skip> getSkips() {
+  public List<FetchSkipDao.Listed> getSkips() {
     return skips;
   }
 }

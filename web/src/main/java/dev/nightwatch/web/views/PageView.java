@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.nightwatch.schema.model.BuildResult;
 import dev.nightwatch.schema.model.BuildVerdict;
+import dev.nightwatch.schema.model.Change;
 import dev.nightwatch.schema.model.FailureKind;
 import io.dropwizard.views.common.View;
 import java.time.Instant;
@@ -34,7 +35,7 @@ public abstract class PageView extends View {
 
   /** The first 10 characters of a revision, as git shows it. */
   public String shortRevision(String revision) {
-    return revision == null ? "" : revision.substring(0, Math.min(10, revision.length()));
+    return Change.shortRevision(revision);
   }
 
   /** A verdict as a triager says it: "compile error", "flaky", "passed", "unknown". */
