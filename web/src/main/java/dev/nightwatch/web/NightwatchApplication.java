@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nightwatch.collector.buildbot.BuildbotHttp;
 import dev.nightwatch.schema.store.Database;
 import dev.nightwatch.web.auth.RefusedHandler;
+import dev.nightwatch.web.auth.Sessions;
 import dev.nightwatch.web.auth.TokenAuthenticator;
+import dev.nightwatch.web.auth.Tokens;
 import dev.nightwatch.web.auth.Triager;
 import dev.nightwatch.web.cli.AnalyzeCommand;
 import dev.nightwatch.web.cli.DbCommand;
@@ -28,6 +30,7 @@ import dev.nightwatch.web.managed.IndexService;
 import dev.nightwatch.web.managed.IndexTask;
 import dev.nightwatch.web.managed.NotifyService;
 import dev.nightwatch.web.managed.PollService;
+import dev.nightwatch.web.resources.AccessFilter;
 import dev.nightwatch.web.resources.BuildPagesResource;
 import dev.nightwatch.web.resources.BuildQueries;
 import dev.nightwatch.web.resources.BuildersPageResource;
@@ -40,6 +43,7 @@ import dev.nightwatch.web.resources.FailuresApiResource;
 import dev.nightwatch.web.resources.FlakyApiResource;
 import dev.nightwatch.web.resources.FlakyPagesResource;
 import dev.nightwatch.web.resources.FlakyQueries;
+import dev.nightwatch.web.resources.FormGuard;
 import dev.nightwatch.web.resources.HomeQueries;
 import dev.nightwatch.web.resources.HomeResource;
 import dev.nightwatch.web.resources.MailResource;
@@ -48,6 +52,7 @@ import dev.nightwatch.web.resources.SearchApiResource;
 import dev.nightwatch.web.resources.SearchPageResource;
 import dev.nightwatch.web.resources.SearchQueries;
 import dev.nightwatch.web.resources.SecurityHeaders;
+import dev.nightwatch.web.resources.SignInResource;
 import dev.nightwatch.web.resources.TestsApiResource;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.auth.AuthDynamicFeature;
@@ -61,6 +66,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.views.common.ViewBundle;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -69,6 +75,8 @@ import org.slf4j.LoggerFactory;
 /** Nightwatch: the Dropwizard application that wires the pipeline and serves it. */
 public final class NightwatchApplication extends Application<NightwatchConfiguration> {
   private static final Logger LOG = LoggerFactory.getLogger(NightwatchApplication.class);
+
+  private volatile Database database;
 
   public static void main(String[] args) throws Exception {
     new NightwatchApplication().run(args);
@@ -108,16 +116,25 @@ public final class NightwatchApplication extends Application<NightwatchConfigura
     new SecureRandom().nextBytes(random);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     LOG.warn(
-        "no triage tokens configured (triage.tokens); triage actions for this run need"
-            + " 'Authorization: Bearer {}' (triager admin)",
+        "no triage tokens configured (triage.tokens); for this run triager admin has the token"
+            + " {} (sign in with it at /login, or send 'Authorization: Bearer' it to the API)",
         token);
     return Map.of("admin", token);
+  }
+
+  /**
+   * The store this application serves, once {@code run}: for tests and benchmarks that watch the
+   * statements the pages send.
+   */
+  public Database database() {
+    return database;
   }
 
   @Override
   public void run(NightwatchConfiguration configuration, Environment environment) throws Exception {
     Clock clock = Clock.systemUTC();
     Database database = configuration.getStore().build();
+    this.database = database;
     Store store = Store.over(database, clock);
     BuildQueries queries = new BuildQueries(database.jdbi());
     ClusterQueries clusters = new ClusterQueries(database.jdbi());
@@ -166,12 +183,24 @@ public final class NightwatchApplication extends Application<NightwatchConfigura
     environment.healthChecks().register("buildbot", new BuildbotHealthCheck(polls));
     environment.healthChecks().register("notifier", new NotifierHealthCheck(notify));
 
+    AccessFactory access = configuration.getAccess();
+    boolean readingNeedsToken = access.getReading() == AccessFactory.Reading.TOKEN;
+    Tokens tokens = new Tokens(triageTokens(configuration), access.getReaders());
+    Sessions sessions =
+        Sessions.open(
+            configuration.getStore().getDataDir(),
+            tokens,
+            clock,
+            Duration.ofMillis(access.getSessionTtl().toMilliseconds()));
+    FormGuard guard = new FormGuard(sessions);
+    environment.jersey().register(new AccessFilter(sessions, tokens, readingNeedsToken));
+    environment.jersey().register(new SignInResource(tokens, sessions, readingNeedsToken));
     environment
         .jersey()
         .register(
             new AuthDynamicFeature(
                 new OAuthCredentialAuthFilter.Builder<Triager>()
-                    .setAuthenticator(new TokenAuthenticator(triageTokens(configuration)))
+                    .setAuthenticator(new TokenAuthenticator(tokens))
                     .setPrefix("Bearer")
                     .setRealm("nightwatch")
                     .setUnauthorizedHandler(new RefusedHandler())
@@ -189,7 +218,7 @@ public final class NightwatchApplication extends Application<NightwatchConfigura
     environment.jersey().register(new FailuresApiResource(clusters, explanations));
     environment.jersey().register(new FailurePagesResource(clusters));
     environment.jersey().register(new ClustersApiResource(clusters, index, clock));
-    environment.jersey().register(new ClusterPagesResource(clusters));
+    environment.jersey().register(new ClusterPagesResource(clusters, index, clock, guard));
     environment.jersey().register(new FlakyApiResource(flaky));
     environment.jersey().register(new TestsApiResource(flaky));
     environment.jersey().register(new FlakyPagesResource(flaky, database.jdbi()));

@@ -22,6 +22,8 @@ public final class NightwatchConfiguration extends Configuration {
 
   @Valid @NotNull @JsonProperty private TriageFactory triage = new TriageFactory();
 
+  @Valid @NotNull @JsonProperty private AccessFactory access = new AccessFactory();
+
   @Valid @NotNull @JsonProperty private FlakinessFactory flakiness = new FlakinessFactory();
 
   @Valid @NotNull @JsonProperty private BuildbotFactory buildbot = new BuildbotFactory();
@@ -60,6 +62,10 @@ public final class NightwatchConfiguration extends Configuration {
 
   public TriageFactory getTriage() {
     return triage;
+  }
+
+  public AccessFactory getAccess() {
+    return access;
   }
 
   public FlakinessFactory getFlakiness() {

@@ -16,6 +16,11 @@ public final class TriageFactory {
 
   /** Triager name → token; blank tokens (an unset environment variable) are left out. */
   public Map<String, String> getTokens() {
+    return nonBlank(tokens);
+  }
+
+  /** The names with a token, stripped; blank ones (an unset environment variable) left out. */
+  static Map<String, String> nonBlank(Map<String, String> tokens) {
     Map<String, String> set = new LinkedHashMap<>();
     tokens.forEach(
         (name, token) -> {

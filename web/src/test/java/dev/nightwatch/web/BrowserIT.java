@@ -2,6 +2,7 @@ package dev.nightwatch.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,9 +20,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -36,7 +41,10 @@ class BrowserIT {
   private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SHOTS = Path.of("target/browser");
 
-  static final DropwizardAppExtension<NightwatchConfiguration> APP = TestLogs.app(DATA);
+  private static final String TOKEN = "alice-browser-token";
+
+  static final DropwizardAppExtension<NightwatchConfiguration> APP =
+      TestLogs.app(DATA, ConfigOverride.config("triage.tokens.alice", TOKEN));
 
   private static WebDriver browser;
 
@@ -49,6 +57,9 @@ class BrowserIT {
     Path logs = Files.createDirectories(DATA.resolve("incoming"));
     Files.writeString(logs.resolve("PPC64LE Fedora 3.x-8.log"), HOSTILE);
     Files.writeString(logs.resolve("s390x RHEL8 3.x-9.log"), HOSTILE);
+    // Two signatures of one test_ftplib failure, clustered together: something to split.
+    Files.writeString(logs.resolve("AMD64 Debian 3.x-1.log"), TestLogs.ftpFailure("19", "18"));
+    Files.writeString(logs.resolve("s390x RHEL7 3.x-2.log"), TestLogs.ftpFailure("17", "18"));
     try (var in = BrowserIT.class.getResourceAsStream("/logs/lab_flaky_failure.log")) {
       Files.copy(in, logs.resolve("ARM64 macOS 3.x-21.log"));
     }
@@ -113,12 +124,12 @@ class BrowserIT {
         .contains("2 failures in 1 clusters");
     screenshot("1-search");
 
-    browser.findElement(By.cssSelector("h2 a[href^='/clusters/']")).click();
+    follow(By.cssSelector("h2 a[href^='/clusters/']"));
     assertThat(browser.getCurrentUrl()).contains("/clusters/");
     assertThat(browser.findElement(By.tagName("h1")).getText()).contains("AssertionError");
     screenshot("2-cluster");
 
-    browser.findElement(By.cssSelector("a[href^='/failures/']")).click();
+    follow(By.cssSelector("a[href^='/failures/']"));
     assertThat(browser.getCurrentUrl()).contains("/builds/");
     screenshot("3-build");
     // The log's markup is text on the page, and it never ran.
@@ -130,6 +141,70 @@ class BrowserIT {
     browser.get(url("/flaky"));
     assertThat(browser.findElement(By.cssSelector("table.flaky")).getText()).contains("test_");
     screenshot("4-flaky");
+  }
+
+  @Test
+  void aTriagerSignsInSplitsAClusterMergesItBackAndMarksItFixed() throws Exception {
+    browser.get(url("/search?q=test_ftplib"));
+    follow(By.cssSelector("h2 a[href^='/clusters/']"));
+    String cluster = browser.getCurrentUrl();
+    assertThat(browser.findElement(By.cssSelector("section.triage")).getText())
+        .contains("Sign in as a triager");
+
+    follow(By.cssSelector("section.triage a[href^='/login']"));
+    browser.findElement(By.name("token")).sendKeys(TOKEN);
+    screenshot("5-sign-in");
+    follow(By.cssSelector("form.signin button"));
+    assertThat(browser.getCurrentUrl()).isEqualTo(cluster);
+    assertThat(browser.findElement(By.cssSelector("header .who")).getText()).isEqualTo("alice");
+
+    // Split: tick the s390x failure; it leaves for a cluster of its own.
+    browser
+        .findElement(
+            By.xpath("//tr[td[normalize-space()='s390x RHEL7 3.x']]//input[@type='checkbox']"))
+        .click();
+    browser.findElement(By.cssSelector("#split input[name=note]")).sendKeys("<b>another</b> bug");
+    follow(By.cssSelector("#split button"));
+    assertThat(browser.findElement(By.cssSelector("p.done")).getText()).contains("Split out of");
+    String split = browser.getCurrentUrl().replaceAll("\\?.*", "");
+    assertThat(split).isNotEqualTo(cluster);
+    assertThat(browser.findElement(By.cssSelector("table.members")).getText())
+        .contains("s390x RHEL7 3.x")
+        .doesNotContain("AMD64 Debian 3.x");
+    assertThat(browser.findElement(By.cssSelector("ul.actions")).getText())
+        .contains("alice · split", "<b>another</b> bug");
+    screenshot("6-split");
+
+    // Merge it back into the first cluster.
+    String first = cluster.substring(cluster.lastIndexOf('/') + 1);
+    browser.findElement(By.cssSelector("form[action$='/merge'] input[name=into]")).sendKeys(first);
+    follow(By.cssSelector("form[action$='/merge'] button"));
+    assertThat(browser.getCurrentUrl()).startsWith(cluster + "?done=merge");
+    assertThat(browser.findElement(By.cssSelector("table.members")).getText())
+        .contains("s390x RHEL7 3.x", "AMD64 Debian 3.x");
+
+    // Link the issue, then mark it fixed.
+    browser
+        .findElement(By.cssSelector("form[action$='/issue'] input[name=url]"))
+        .sendKeys("https://github.com/python/cpython/issues/109845");
+    follow(By.cssSelector("form[action$='/issue'] button"));
+    assertThat(browser.findElement(By.cssSelector("p.done")).getText()).contains("issue link");
+    follow(By.cssSelector("form[action$='/fixed'] button"));
+    assertThat(browser.findElement(By.cssSelector(".status")).getText()).isEqualTo("fixed");
+    assertThat(browser.findElement(By.cssSelector("dl.meta")).getText()).contains("/issues/109845");
+    assertThat(browser.findElements(By.cssSelector("form[action$='/reopen']"))).hasSize(1);
+    screenshot("7-fixed");
+
+    follow(By.cssSelector("form.session button"));
+    assertThat(browser.findElement(By.cssSelector("header a.session")).getText())
+        .isEqualTo("Sign in");
+  }
+
+  /** Clicks what leads to another page, and waits until the browser shows that page. */
+  private static void follow(By link) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    browser.findElement(link).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
   }
 
   @Test

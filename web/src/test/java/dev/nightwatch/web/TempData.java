@@ -11,10 +11,10 @@ import java.util.stream.Stream;
  * A data directory for a server that a whole test class shares (JUnit's {@code @TempDir} is made
  * after a static extension starts), deleted by the class once its server has stopped.
  */
-final class TempData {
+public final class TempData {
   private TempData() {}
 
-  static Path create(String prefix) {
+  public static Path create(String prefix) {
     try {
       return Files.createTempDirectory(prefix);
     } catch (IOException e) {
@@ -22,7 +22,7 @@ final class TempData {
     }
   }
 
-  static void delete(Path dir) throws IOException {
+  public static void delete(Path dir) throws IOException {
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

@@ -94,7 +94,7 @@ public final class DemoCommand extends ServerCommand<NightwatchConfiguration> {
   }
 
   /** Copies the demo logs and their sidecars out of the jar; returns the directory holding them. */
-  static Path extractDemoLogs(Path demoDir) throws IOException {
+  public static Path extractDemoLogs(Path demoDir) throws IOException {
     List<String> entries;
     try (InputStream index = DemoCommand.class.getResourceAsStream(INDEX)) {
       if (index == null) {

@@ -4,24 +4,19 @@ import dev.nightwatch.schema.model.Cluster;
 import dev.nightwatch.web.api.ClusterDetail;
 import dev.nightwatch.web.api.TriageRequest;
 import dev.nightwatch.web.auth.Triager;
-import dev.nightwatch.web.ingest.ClusterActions;
 import dev.nightwatch.web.managed.IndexService;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * The clusters API: the recent clusters, one cluster whole, and the triagers' actions on it (merge,
@@ -31,13 +26,11 @@ import java.util.NoSuchElementException;
 @Produces(MediaType.APPLICATION_JSON)
 public final class ClustersApiResource {
   private final ClusterQueries queries;
-  private final IndexService index;
-  private final Clock clock;
+  private final ClusterTriage triage;
 
   public ClustersApiResource(ClusterQueries queries, IndexService index, Clock clock) {
     this.queries = queries;
-    this.index = index;
-    this.clock = clock;
+    this.triage = new ClusterTriage(index, clock);
   }
 
   /** Clusters seen most recently first, 50 a page from {@code offset}. */
@@ -60,7 +53,7 @@ public final class ClustersApiResource {
     if (r.into() == null) {
       throw new BadRequestException("say which cluster to merge into: {\"into\": ID}");
     }
-    return act(a -> a.merge(id, r.into(), who.getName(), r.note()));
+    return triage.act(a -> a.merge(id, r.into(), who.getName(), r.note()));
   }
 
   @POST
@@ -68,28 +61,28 @@ public final class ClustersApiResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Cluster split(@Auth Triager who, @PathParam("id") long id, TriageRequest body) {
     TriageRequest r = required(body);
-    return act(a -> a.split(id, r.failures(), who.getName(), r.note()));
+    return triage.act(a -> a.split(id, r.failures(), who.getName(), r.note()));
   }
 
   @POST
   @Path("{id}/issue")
   @Consumes(MediaType.APPLICATION_JSON)
   public Cluster linkIssue(@Auth Triager who, @PathParam("id") long id, TriageRequest body) {
-    return act(a -> a.linkIssue(id, required(body).url(), who.getName()));
+    return triage.act(a -> a.linkIssue(id, required(body).url(), who.getName()));
   }
 
   @POST
   @Path("{id}/fixed")
   @Consumes(MediaType.APPLICATION_JSON)
   public Cluster markFixed(@Auth Triager who, @PathParam("id") long id, TriageRequest body) {
-    return act(a -> a.markFixed(id, who.getName(), body == null ? null : body.note()));
+    return triage.act(a -> a.markFixed(id, who.getName(), body == null ? null : body.note()));
   }
 
   @POST
   @Path("{id}/reopen")
   @Consumes(MediaType.APPLICATION_JSON)
   public Cluster reopen(@Auth Triager who, @PathParam("id") long id, TriageRequest body) {
-    return act(a -> a.reopen(id, who.getName(), body == null ? null : body.note()));
+    return triage.act(a -> a.reopen(id, who.getName(), body == null ? null : body.note()));
   }
 
   private static TriageRequest required(TriageRequest body) {
@@ -97,24 +90,5 @@ public final class ClustersApiResource {
       throw new BadRequestException("the action needs a JSON body");
     }
     return body;
-  }
-
-  /** An action on the clusters. */
-  @FunctionalInterface
-  private interface Action {
-    Cluster apply(ClusterActions actions) throws IOException;
-  }
-
-  private Cluster act(Action action) {
-    ClusterActions actions = new ClusterActions(SearchQueries.indexer(index), clock);
-    try {
-      return action.apply(actions);
-    } catch (NoSuchElementException e) {
-      throw new NotFoundException(e.getMessage());
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException(e.getMessage());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -6,6 +6,7 @@ import dev.nightwatch.schema.model.BuildResult;
 import dev.nightwatch.schema.model.BuildVerdict;
 import dev.nightwatch.schema.model.Change;
 import dev.nightwatch.schema.model.FailureKind;
+import dev.nightwatch.web.auth.Viewer;
 import io.dropwizard.views.common.View;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,6 +19,8 @@ public abstract class PageView extends View {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private final String title;
+  private Viewer viewer;
+  private String here = "/";
 
   protected PageView(String template, String title) {
     super(template, UTF_8);
@@ -26,6 +29,25 @@ public abstract class PageView extends View {
 
   public String getTitle() {
     return title;
+  }
+
+  /**
+   * Says who is looking and at what path, set for every page just before it is written (the
+   * resources that build pages need not know about sessions).
+   */
+  public void visit(Viewer viewer, String here) {
+    this.viewer = viewer;
+    this.here = here;
+  }
+
+  /** Who is signed in; {@code null} for an anonymous reader. */
+  public Viewer getViewer() {
+    return viewer;
+  }
+
+  /** The path and query of this page, for signing in and coming back. */
+  public String getHere() {
+    return here;
   }
 
   /** A time as triagers read it, in UTC; empty when unknown. */

@@ -1,0 +1,103 @@
+package dev.nightwatch.web.resources;
+
+import dev.nightwatch.web.auth.Sessions;
+import dev.nightwatch.web.auth.Tokens;
+import dev.nightwatch.web.auth.Viewer;
+import dev.nightwatch.web.views.PageView;
+import io.dropwizard.jersey.errors.ErrorMessage;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Knows who is asking — a browser session or a bearer token — and, when reading needs a token,
+ * turns away everyone else: pages go to the sign-in page, the API answers 401. The pages learn who
+ * is looking (to offer sign-in or triage forms), and pages shown to someone signed in are not
+ * cached. Signing in and Buildbot's push (which has its own secret) stay open.
+ */
+@Priority(Priorities.AUTHENTICATION)
+public final class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
+  private static final String VIEWER = AccessFilter.class.getName() + ".viewer";
+
+  private final Sessions sessions;
+  private final Tokens tokens;
+  private final boolean readingNeedsToken;
+
+  public AccessFilter(Sessions sessions, Tokens tokens, boolean readingNeedsToken) {
+    this.sessions = sessions;
+    this.tokens = tokens;
+    this.readingNeedsToken = readingNeedsToken;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    Cookie cookie = request.getCookies().get(Sessions.COOKIE);
+    Optional<Viewer> viewer =
+        sessions
+            .read(cookie == null ? null : cookie.getValue())
+            .or(() -> bearer(request).flatMap(tokens::byToken).map(a -> new Viewer(a, null)));
+    viewer.ifPresent(v -> request.setProperty(VIEWER, v));
+    String path = request.getUriInfo().getPath();
+    if (!readingNeedsToken || viewer.isPresent() || alwaysOpen(path)) {
+      return;
+    }
+    if (path.equals("api") || path.startsWith("api/")) {
+      request.abortWith(
+          Response.status(Response.Status.UNAUTHORIZED)
+              .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"nightwatch\"")
+              .type(MediaType.APPLICATION_JSON_TYPE)
+              .entity(new ErrorMessage(401, "reading needs a token: Authorization: Bearer TOKEN"))
+              .build());
+    } else {
+      request.abortWith(Response.seeOther(signIn(here(request))).build());
+    }
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    Viewer viewer = (Viewer) request.getProperty(VIEWER);
+    if (response.getEntity() instanceof PageView page) {
+      page.visit(viewer, HttpMethod.GET.equals(request.getMethod()) ? here(request) : "/");
+    }
+    response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.COOKIE);
+    if (viewer != null) {
+      response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-store");
+    }
+  }
+
+  /** The sign-in page, to come back to {@code next} (a path on this site). */
+  static URI signIn(String next) {
+    return URI.create("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+  }
+
+  private static boolean alwaysOpen(String path) {
+    return path.equals("login") || path.equals("logout") || path.startsWith("api/push/");
+  }
+
+  private static Optional<String> bearer(ContainerRequestContext request) {
+    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    if (header == null || !header.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
+      return Optional.empty();
+    }
+    return Optional.of(header.substring("bearer ".length()));
+  }
+
+  /** The path and query asked for, to come back to after signing in. */
+  private static String here(ContainerRequestContext request) {
+    URI uri = request.getUriInfo().getRequestUri();
+    return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+  }
+}
