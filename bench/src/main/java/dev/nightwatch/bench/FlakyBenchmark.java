@@ -87,6 +87,6 @@ public class FlakyBenchmark {
 
   @Benchmark
   public Object testPage() {
-    return queries.test("test_001", 365);
+    return queries.test("test_001", 365, 0);
   }
 }

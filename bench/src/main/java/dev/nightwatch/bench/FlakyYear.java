@@ -277,7 +277,7 @@ final class FlakyYear {
         PreparedStatement failure =
             c.prepareStatement(
                 "INSERT INTO failures (build_id, ordinal, kind, test_file, rule, cluster_id,"
-                    + " created_at) VALUES (?, ?, 'TEST_FAILURE', ?, 'bench', ?, 0)")) {
+                    + " created_at, finished_at) VALUES (?, ?, 'TEST_FAILURE', ?, 'bench', ?, 0, 0)")) {
       long clusterId = 0;
       int ordinal = 0;
       for (int t = 0; t < TESTS; t++) {

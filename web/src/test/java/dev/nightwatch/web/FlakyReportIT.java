@@ -171,6 +171,25 @@ class FlakyReportIT {
     }
 
     @Test
+    void aTestsBuildersComeMostUnsettledFirstAPageAtATime() throws Exception {
+      JsonNode first = json("/api/tests/test_zipfile");
+      int total = first.get("totalBuilders").asInt();
+      assertThat(total).isEqualTo(first.get("builders").size()).isGreaterThan(1);
+      assertThat(first.at("/builders/0/series/state").asText()).isEqualTo("FAILING");
+      assertThat(first.at("/builders/0/series/builderName").asText())
+          .isEqualTo(DemoHistory.BUILDERS.get(0));
+      assertThat(first.get("previous").isNull()).isTrue();
+      assertThat(first.get("next").isNull()).isTrue();
+
+      JsonNode last = json("/api/tests/test_zipfile?offset=" + (total - 1));
+      assertThat(last.get("builders")).hasSize(1);
+      assertThat(last.get("previous").asInt()).isZero();
+      assertThat(last.at("/builders/0/series/builderName").asText())
+          .isEqualTo(first.at("/builders/" + (total - 1) + "/series/builderName").asText());
+      assertThat(get("/api/tests/test_zipfile?offset=-1").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void aTestPageShowsEachBuildersStripAndSegments() throws Exception {
       String page = text("/flaky/tests/test_zipfile");
       assertThat(page)

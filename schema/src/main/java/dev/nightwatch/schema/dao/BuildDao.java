@@ -108,17 +108,21 @@ public interface BuildDao {
       long builderId, long id, int number, BuildResult result, Instant finishedAt, int recency) {}
 
   /**
-   * The last {@code perBuilder} builds of each of these builders, ranked by a window over the
-   * (builder, finish time) index; portable to PostgreSQL.
+   * The last {@code perBuilder} builds of each of these builders: per builder one seek of the
+   * (builder, finish time) index that stops after {@code perBuilder} rows, however long its
+   * history; the window only numbers those few.
    */
   @SqlQuery(
       """
-      SELECT builder_id, id, number, result, finished_at, recency FROM (
-        SELECT b.builder_id, b.id, b.number, b.result, b.finished_at,
-               ROW_NUMBER() OVER (PARTITION BY b.builder_id
-                                  ORDER BY b.finished_at DESC, b.id DESC) AS recency
-          FROM builds b WHERE b.builder_id IN (<builderIds>)) recent
-       WHERE recency <= :perBuilder
+      SELECT builder_id, id, number, result, finished_at,
+             ROW_NUMBER() OVER (PARTITION BY builder_id
+                                ORDER BY finished_at DESC, id DESC) AS recency
+        FROM builds
+       WHERE id IN (SELECT q.id FROM builders r
+                      JOIN builds q ON q.id IN (
+                        SELECT p.id FROM builds p WHERE p.builder_id = r.id
+                         ORDER BY p.finished_at DESC, p.id DESC LIMIT :perBuilder)
+                     WHERE r.id IN (<builderIds>))
        ORDER BY builder_id, recency""")
   @RegisterConstructorMapper(GridCell.class)
   List<GridCell> lastPerBuilder(@BindList("builderIds") List<Long> builderIds, int perBuilder);

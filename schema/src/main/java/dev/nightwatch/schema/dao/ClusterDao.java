@@ -160,20 +160,25 @@ public interface ClusterDao {
     }
   }
 
-  /** The builders, workers or branches a cluster's failures happened on, most failures first. */
-  default List<Spread> spread(long clusterId, Over over, int limit) {
-    return spreadBy(clusterId, over.column(), limit);
+  /**
+   * The builders, workers or branches the cluster's latest {@code window} failures happened on,
+   * most failures first: a walk of the (cluster, time) index that stops after {@code window}
+   * failures, however many the cluster has.
+   */
+  default List<Spread> spread(long clusterId, Over over, int window, int limit) {
+    return spreadBy(clusterId, over.column(), window, limit);
   }
 
   @SqlQuery(
       """
       SELECT <column> AS name, COUNT(*) AS failures, MAX(b.finished_at) AS last_seen
-        FROM failures f
+        FROM (SELECT build_id FROM failures WHERE cluster_id = :clusterId
+               ORDER BY finished_at DESC, build_id DESC, id DESC LIMIT :window) f
         JOIN builds b ON b.id = f.build_id
         JOIN builders r ON r.id = b.builder_id
         LEFT JOIN workers w ON w.id = b.worker_id
-       WHERE f.cluster_id = :clusterId AND <column> IS NOT NULL
+       WHERE <column> IS NOT NULL
        GROUP BY <column> ORDER BY failures DESC, name LIMIT :limit""")
   @RegisterConstructorMapper(Spread.class)
-  List<Spread> spreadBy(long clusterId, @Define("column") String column, int limit);
+  List<Spread> spreadBy(long clusterId, @Define("column") String column, int window, int limit);
 }

@@ -24,10 +24,11 @@ public interface FailureDao {
   @SqlQuery(
       """
       INSERT INTO failures (build_id, log_id, ordinal, kind, test_name, test_file, key_line,
-                            line_number, excerpt, rule, fingerprint, flaky, cluster_id, created_at)
+                            line_number, excerpt, rule, fingerprint, flaky, cluster_id, created_at,
+                            finished_at)
       VALUES (:f.buildId, :f.logId, :ordinal, :f.kind, :f.testName, :f.testFile, :f.keyLine,
               :f.lineNumber, :f.excerpt, :f.rule, :f.fingerprint, :f.flaky, :f.clusterId,
-              :f.createdAt)
+              :f.createdAt, (SELECT finished_at FROM builds WHERE id = :f.buildId))
       RETURNING id""")
   long insert(@BindMethods("f") Failure f, int ordinal);
 
@@ -60,12 +61,15 @@ public interface FailureDao {
   /** When and on which builder one failure of a cluster happened. */
   record Occurrence(String builder, Instant time) {}
 
-  /** The cluster's failures in builds finished in {@code [from, to]}, through its index. */
+  /**
+   * The cluster's failures in builds finished in {@code [from, to]}: a range of the (cluster, time)
+   * index, however many failures the cluster has outside it.
+   */
   @SqlQuery(
       """
-      SELECT r.name AS builder, b.finished_at AS time
+      SELECT r.name AS builder, f.finished_at AS time
         FROM failures f JOIN builds b ON b.id = f.build_id JOIN builders r ON r.id = b.builder_id
-       WHERE f.cluster_id = :clusterId AND b.finished_at >= :from AND b.finished_at <= :to""")
+       WHERE f.cluster_id = :clusterId AND f.finished_at >= :from AND f.finished_at <= :to""")
   @RegisterConstructorMapper(Occurrence.class)
   List<Occurrence> occurrences(long clusterId, Instant from, Instant to);
 
@@ -100,10 +104,14 @@ public interface FailureDao {
   @RegisterConstructorMapper(FailureDocument.class)
   List<FailureDocument> documentsAfter(long afterId, int limit);
 
-  /** A cluster's members, newest first, a page at a time. */
+  /**
+   * A cluster's members, newest first, a page at a time: a walk of the (cluster, time) index that
+   * stops after the page.
+   */
   @SqlQuery(
       DOCUMENT
-          + " WHERE f.cluster_id = :clusterId ORDER BY b.finished_at DESC, f.id DESC"
+          + " WHERE f.cluster_id = :clusterId"
+          + " ORDER BY f.finished_at DESC, f.build_id DESC, f.id DESC"
           + " LIMIT :limit OFFSET :offset")
   @RegisterConstructorMapper(FailureDocument.class)
   List<FailureDocument> members(long clusterId, int offset, int limit);

@@ -85,6 +85,36 @@ class DaoRoundTripTest extends StoreTest {
     assertThat(dao.listByBuild(buildId))
         .extracting(Failure::kind)
         .containsExactly(FailureKind.TEST_FAILURE, FailureKind.COMPILE_ERROR);
+
+    // Each failure carries its build's finish time, and follows it when the build's changes.
+    assertThat(finishedAtOfFailures()).containsOnly(buildFinishedAt());
+    database
+        .jdbi()
+        .useHandle(h -> h.execute("UPDATE builds SET finished_at = ? WHERE id = ?", T0, buildId));
+    assertThat(buildFinishedAt()).isEqualTo(T0);
+    assertThat(finishedAtOfFailures()).containsExactly(T0, T0);
+  }
+
+  private List<Instant> finishedAtOfFailures() {
+    return database
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT finished_at FROM failures WHERE build_id = ?")
+                    .bind(0, buildId)
+                    .mapTo(Instant.class)
+                    .list());
+  }
+
+  private Instant buildFinishedAt() {
+    return database
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT finished_at FROM builds WHERE id = ?")
+                    .bind(0, buildId)
+                    .mapTo(Instant.class)
+                    .one());
   }
 
   @Test

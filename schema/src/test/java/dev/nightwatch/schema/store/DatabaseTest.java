@@ -21,7 +21,7 @@ class DatabaseTest {
   void migratesAnEmptyDatabaseToTheWholeCoreModel() throws Exception {
     Database database = Database.open(dataDir.resolve("fresh"), Duration.ofSeconds(1));
 
-    assertThat(database.migrate()).isEqualTo(5);
+    assertThat(database.migrate()).isEqualTo(6);
 
     List<String> tables =
         database
@@ -95,7 +95,7 @@ class DatabaseTest {
                     buildId,
                     buildId));
 
-    assertThat(database.migrate()).isEqualTo(4);
+    assertThat(database.migrate()).isEqualTo(5);
     long failures =
         database
             .jdbi()

@@ -7,12 +7,14 @@ import dev.nightwatch.schema.model.TriageRule;
 import java.util.List;
 
 /**
- * A cluster whole: the cluster, the builders, workers and branches its failures happened on, the
- * triagers' actions on it, and a page of its failures, newest first ({@code next} is the offset of
- * the following page, null on the last).
+ * A cluster whole: the cluster, the builders, workers and branches its latest {@code spreadOver}
+ * failures happened on (all of them in a cluster no bigger), the triagers' actions on it, and a
+ * page of its failures, newest first ({@code next} is the offset of the following page, null on the
+ * last).
  */
 public record ClusterDetail(
     Cluster cluster,
+    int spreadOver,
     List<ClusterDao.Spread> builders,
     List<ClusterDao.Spread> workers,
     List<ClusterDao.Spread> branches,

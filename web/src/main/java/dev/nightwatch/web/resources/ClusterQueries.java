@@ -16,6 +16,9 @@ public final class ClusterQueries {
   static final int PAGE = 50;
   private static final int SPREAD = 30;
 
+  /** The spread over builders, workers and branches reads at most this many latest failures. */
+  static final int SPREAD_OVER = 5_000;
+
   private final Jdbi jdbi;
 
   private static final int CHART_DAYS = 30;
@@ -41,9 +44,10 @@ public final class ClusterQueries {
           boolean more = members.size() > PAGE;
           return new ClusterDetail(
               c,
-              clusters.spread(id, ClusterDao.Over.BUILDER, SPREAD),
-              clusters.spread(id, ClusterDao.Over.WORKER, SPREAD),
-              clusters.spread(id, ClusterDao.Over.BRANCH, SPREAD),
+              SPREAD_OVER,
+              clusters.spread(id, ClusterDao.Over.BUILDER, SPREAD_OVER, SPREAD),
+              clusters.spread(id, ClusterDao.Over.WORKER, SPREAD_OVER, SPREAD),
+              clusters.spread(id, ClusterDao.Over.BRANCH, SPREAD_OVER, SPREAD),
               h.attach(TriageRuleDao.class).forCluster(id),
               more ? members.subList(0, PAGE) : members,
               offset,

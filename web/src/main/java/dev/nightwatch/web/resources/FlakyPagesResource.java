@@ -44,7 +44,14 @@ public final class FlakyPagesResource {
 
   @GET
   @Path("tests/{name}")
-  public TestView test(@PathParam("name") String name, @QueryParam("days") String days) {
-    return new TestView(queries.test(name, FlakyQueries.Filter.days(days)));
+  public TestView test(
+      @PathParam("name") String name,
+      @QueryParam("days") String days,
+      @QueryParam("offset") String offset) {
+    return new TestView(
+        queries.test(
+            name,
+            FlakyQueries.Filter.days(days),
+            (int) Params.optionalLong("offset", offset, 0).orElse(0)));
   }
 }

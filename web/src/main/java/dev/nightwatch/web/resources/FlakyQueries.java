@@ -11,6 +11,7 @@ import dev.nightwatch.schema.dao.TestHistoryDao;
 import dev.nightwatch.schema.dao.TestOutcomeDao;
 import dev.nightwatch.schema.model.Builder;
 import dev.nightwatch.schema.model.SegmentState;
+import dev.nightwatch.schema.model.TestRun;
 import dev.nightwatch.schema.model.TestSeries;
 import dev.nightwatch.schema.model.TestTotals;
 import dev.nightwatch.web.api.FlakyReport;
@@ -37,6 +38,9 @@ import org.jdbi.v3.core.Jdbi;
  * fill in the details of one page of them.
  */
 public final class FlakyQueries {
+  /** Builders (with branch) on a test's page. */
+  public static final int TEST_PAGE = 25;
+
   /** The report's filters and page. */
   public record Filter(
       String builder, String branch, int days, String sort, int offset, int limit) {
@@ -162,8 +166,11 @@ public final class FlakyQueries {
         });
   }
 
-  /** One test: its row over the window and its history on every builder it ran on. */
-  public TestDetail test(String name, int days) {
+  /**
+   * One test: its row over the window and its history on a page of the builders it ran on, the most
+   * unsettled first, {@link #TEST_PAGE} from {@code offset}.
+   */
+  public TestDetail test(String name, int days, int offset) {
     Filter.checkDays(days);
     LocalDate to = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     LocalDate from = to.minusDays(days - 1L);
@@ -190,12 +197,38 @@ public final class FlakyQueries {
                         return details(h, List.of(r), prior, 0, null, null, from, to).get(0);
                       })
                   .orElse(null);
+          // Ordered by what they say, then only the page is segmented: a test on hundreds of
+          // builders costs no more than one on a page's worth.
+          List<TestSeries> all = new ArrayList<>(dao.series(List.of(testId)));
+          all.sort(UNSETTLED_FIRST);
           List<TestDetail.BuilderHistory> builders = new ArrayList<>();
-          for (TestSeries s : dao.series(List.of(testId))) {
+          for (TestSeries s :
+              all.subList(Math.min(offset, all.size()), Math.min(offset + TEST_PAGE, all.size()))) {
             builders.add(new TestDetail.BuilderHistory(s, segmenter.segment(s.history())));
           }
-          return new TestDetail(name, days, summary, builders);
+          Integer previous = offset > 0 ? Math.max(0, offset - TEST_PAGE) : null;
+          Integer next = offset + TEST_PAGE < all.size() ? offset + TEST_PAGE : null;
+          return new TestDetail(name, days, summary, all.size(), offset, previous, next, builders);
         });
+  }
+
+  /** Failing, flaky, fixed, then stable; then the most runs that did not pass; then by name. */
+  private static final Comparator<TestSeries> UNSETTLED_FIRST =
+      Comparator.comparingInt((TestSeries s) -> stateRank(s.state()))
+          .thenComparing(
+              Comparator.comparingLong(
+                      (TestSeries s) -> s.history().stream().filter(TestRun::unexpected).count())
+                  .reversed())
+          .thenComparing(TestSeries::builderName)
+          .thenComparing(TestSeries::branch);
+
+  private static int stateRank(SegmentState state) {
+    return switch (state) {
+      case FAILING -> 0;
+      case FLAKY -> 1;
+      case FIXED -> 2;
+      case STABLE -> 3;
+    };
   }
 
   /** A test's totals and the bound it is ranked by; the posterior is worked out for a page only. */

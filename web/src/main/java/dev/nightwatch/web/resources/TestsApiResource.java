@@ -20,7 +20,13 @@ public final class TestsApiResource {
 
   @GET
   @Path("{name}")
-  public TestDetail test(@PathParam("name") String name, @QueryParam("days") String days) {
-    return queries.test(name, FlakyQueries.Filter.days(days));
+  public TestDetail test(
+      @PathParam("name") String name,
+      @QueryParam("days") String days,
+      @QueryParam("offset") String offset) {
+    return queries.test(
+        name,
+        FlakyQueries.Filter.days(days),
+        (int) Params.optionalLong("offset", offset, 0).orElse(0));
   }
 }
