@@ -47,6 +47,7 @@ import dev.nightwatch.web.resources.FormGuard;
 import dev.nightwatch.web.resources.HomeQueries;
 import dev.nightwatch.web.resources.HomeResource;
 import dev.nightwatch.web.resources.MailResource;
+import dev.nightwatch.web.resources.PageErrors;
 import dev.nightwatch.web.resources.PushResource;
 import dev.nightwatch.web.resources.SearchApiResource;
 import dev.nightwatch.web.resources.SearchPageResource;
@@ -208,6 +209,7 @@ public final class NightwatchApplication extends Application<NightwatchConfigura
     environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Triager.class));
 
     environment.jersey().register(new SecurityHeaders());
+    environment.jersey().register(new PageErrors());
     environment
         .jersey()
         .register(new HomeResource(queries, new HomeQueries(database.jdbi(), clock)));

@@ -357,7 +357,18 @@ class NightwatchApplicationIT {
           .containsExactlyInAnyOrder("PPC64LE Fedora 3.x", "s390x RHEL8 3.x");
       assertThat(cluster.at("/chart/rows/0/perDay/29").asInt()).isEqualTo(1);
       assertThat(html).contains("<svg class=\"heat\"", "PPC64LE Fedora 3.x (1)</text>");
-      assertThat(status("/clusters/999999")).isEqualTo(404);
+      HttpResponse<String> stale = HTTP.send(get("/clusters/999999"), BodyHandlers.ofString());
+      assertThat(stale.statusCode()).isEqualTo(404);
+      assertThat(stale.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+      assertThat(stale.body()).contains("<h1>Not found</h1>", "no cluster 999999");
+      HttpResponse<String> api = HTTP.send(get("/api/clusters/999999"), BodyHandlers.ofString());
+      assertThat(api.statusCode()).isEqualTo(404);
+      assertThat(JSON.readTree(api.body()).get("message").asText()).isEqualTo("no cluster 999999");
+      HttpResponse<String> badOffset =
+          HTTP.send(get("/clusters/" + id + "?offset=x"), BodyHandlers.ofString());
+      assertThat(badOffset.statusCode()).isEqualTo(400);
+      assertThat(badOffset.body()).contains("query parameter offset is not a whole number");
     }
 
     @Test
