@@ -117,6 +117,10 @@ class AccessIT {
         .containsIgnoringCase("HttpOnly")
         .containsIgnoringCase("SameSite=Strict")
         .doesNotContain(ALICE);
+    HttpResponse<String> malformed = send(signInForm(ALICE, "/a b<>"));
+    assertThat(malformed.statusCode()).isEqualTo(303);
+    assertThat(URI.create(malformed.headers().firstValue("Location").orElseThrow()).getPath())
+        .isEqualTo("/");
     HttpResponse<String> crossSite =
         send(signInForm(ALICE, "/").header("Sec-Fetch-Site", "cross-site"));
     assertThat(crossSite.statusCode()).isEqualTo(403);

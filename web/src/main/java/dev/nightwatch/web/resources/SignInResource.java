@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Optional;
 
 /**
@@ -92,7 +93,8 @@ public final class SignInResource {
   }
 
   /**
-   * Where to go after signing in: a path on this site, never another site ("//host", "/\\host").
+   * Where to go after signing in: a path on this site, never another site ("//host", "/\\host"),
+   * and a well-formed one (else the home page).
    */
   static String local(String next) {
     if (next == null
@@ -102,6 +104,11 @@ public final class SignInResource {
         || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
       return "/";
     }
-    return next;
+    try {
+      URI uri = new URI(next);
+      return uri.getScheme() == null && uri.getRawAuthority() == null ? next : "/";
+    } catch (URISyntaxException e) {
+      return "/";
+    }
   }
 }
