@@ -1,7 +1,7 @@
 package dev.nightwatch.web.resources;
 
 import dev.nightwatch.schema.model.Cluster;
-import dev.nightwatch.web.auth.Triager;
+import dev.nightwatch.web.ingest.ClusterActions;
 import dev.nightwatch.web.managed.IndexService;
 import dev.nightwatch.web.views.ClusterListView;
 import dev.nightwatch.web.views.ClusterView;
@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -75,15 +76,15 @@ public final class ClusterPagesResource {
       @PathParam("id") long id,
       @FormParam("into") String into,
       @FormParam("note") String note) {
-    Triager who = guard.triager(form, page(id));
-    return acted(
+    return act(
+        form,
         id,
         ClusterView.Done.MERGE,
-        () -> {
+        (actions, who) -> {
           long target =
               Params.optionalLong("into", into, 1)
                   .orElseThrow(() -> new BadRequestException("say which cluster to merge into"));
-          return triage.act(a -> a.merge(id, target, who.getName(), text(note)));
+          return actions.merge(id, target, who, text(note));
         });
   }
 
@@ -95,19 +96,19 @@ public final class ClusterPagesResource {
       @PathParam("id") long id,
       @FormParam("failure") List<String> failures,
       @FormParam("note") String note) {
-    Triager who = guard.triager(form, page(id));
-    return acted(
+    return act(
+        form,
         id,
         ClusterView.Done.SPLIT,
-        () -> {
+        (actions, who) -> {
           List<Long> ids = new ArrayList<>();
           for (String f : failures) {
-            ids.add(Params.optionalLong("failure", f, 1).orElseThrow());
+            Params.optionalLong("failure", f, 1).ifPresent(ids::add);
           }
           if (ids.isEmpty()) {
             throw new BadRequestException("tick the failures to split out of this cluster");
           }
-          return triage.act(a -> a.split(id, ids, who.getName(), text(note)));
+          return actions.split(id, ids, who, text(note));
         });
   }
 
@@ -116,9 +117,7 @@ public final class ClusterPagesResource {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response linkIssue(
       @BeanParam FormSender form, @PathParam("id") long id, @FormParam("url") String url) {
-    Triager who = guard.triager(form, page(id));
-    return acted(
-        id, ClusterView.Done.ISSUE, () -> triage.act(a -> a.linkIssue(id, url, who.getName())));
+    return act(form, id, ClusterView.Done.ISSUE, (actions, who) -> actions.linkIssue(id, url, who));
   }
 
   @POST
@@ -126,11 +125,8 @@ public final class ClusterPagesResource {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response markFixed(
       @BeanParam FormSender form, @PathParam("id") long id, @FormParam("note") String note) {
-    Triager who = guard.triager(form, page(id));
-    return acted(
-        id,
-        ClusterView.Done.FIXED,
-        () -> triage.act(a -> a.markFixed(id, who.getName(), text(note))));
+    return act(
+        form, id, ClusterView.Done.FIXED, (actions, who) -> actions.markFixed(id, who, text(note)));
   }
 
   @POST
@@ -138,26 +134,25 @@ public final class ClusterPagesResource {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response reopen(
       @BeanParam FormSender form, @PathParam("id") long id, @FormParam("note") String note) {
-    Triager who = guard.triager(form, page(id));
-    return acted(
-        id,
-        ClusterView.Done.REOPEN,
-        () -> triage.act(a -> a.reopen(id, who.getName(), text(note))));
+    return act(
+        form, id, ClusterView.Done.REOPEN, (actions, who) -> actions.reopen(id, who, text(note)));
   }
 
-  /** A form's action, run. */
+  /** A form's action on the clusters, by the triager named. */
   @FunctionalInterface
-  private interface Step {
-    Cluster run();
+  private interface Act {
+    Cluster apply(ClusterActions actions, String triager) throws IOException;
   }
 
   /**
-   * After an action, 303 to the cluster it leaves the failures in (the Post/Redirect/Get pattern,
-   * so reloading does not send it again); a refusal shows this cluster again, with the reason.
+   * Lets the form through {@link FormGuard} (a triager's, with the session's CSRF token), runs its
+   * action, then 303 to the cluster it leaves the failures in (the Post/Redirect/Get pattern, so
+   * reloading does not send it again); a refusal shows this cluster again, with the reason.
    */
-  private Response acted(long id, ClusterView.Done done, Step step) {
+  private Response act(FormSender form, long id, ClusterView.Done done, Act act) {
+    String who = guard.triager(form, page(id)).getName();
     try {
-      Cluster result = step.run();
+      Cluster result = triage.act(actions -> act.apply(actions, who));
       return Response.seeOther(
               URI.create(
                   page(result.id())

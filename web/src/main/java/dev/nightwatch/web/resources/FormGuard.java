@@ -25,11 +25,7 @@ public final class FormGuard {
    * {@code back}.
    */
   public Viewer signedIn(FormSender form, String back) {
-    if (!form.fromThisSite()) {
-      throw refused(
-          "Form from another site",
-          "This form was sent from another site's page; Nightwatch only takes its own forms.");
-    }
+    fromThisSite(form);
     Optional<Viewer> viewer = sessions.read(form.cookie);
     if (viewer.isEmpty()) {
       throw new WebApplicationException(Response.seeOther(AccessFilter.signIn(back)).build());
@@ -41,6 +37,15 @@ public final class FormGuard {
               + " reload the page and send it again.");
     }
     return viewer.get();
+  }
+
+  /** Refuses a form another site's page sent (signing in included). */
+  public void fromThisSite(FormSender form) {
+    if (!form.fromThisSite()) {
+      throw refused(
+          "Form from another site",
+          "This form was sent from another site's page; Nightwatch only takes its own forms.");
+    }
   }
 
   /** The triager who sent the form; a reader is refused. */

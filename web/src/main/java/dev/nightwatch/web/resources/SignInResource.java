@@ -3,7 +3,6 @@ package dev.nightwatch.web.resources;
 import dev.nightwatch.web.auth.Account;
 import dev.nightwatch.web.auth.Sessions;
 import dev.nightwatch.web.auth.Tokens;
-import dev.nightwatch.web.views.NoticeView;
 import dev.nightwatch.web.views.SignInView;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -52,14 +51,7 @@ public final class SignInResource {
       @BeanParam FormSender form,
       @FormParam("token") String token,
       @FormParam("next") String next) {
-    if (!form.fromThisSite()) {
-      return Response.status(Response.Status.FORBIDDEN)
-          .entity(
-              new NoticeView(
-                  "Form from another site",
-                  "This sign-in was sent from another site's page; sign in on Nightwatch's own."))
-          .build();
-    }
+    guard.fromThisSite(form);
     Optional<Account> account = tokens.byToken(token);
     if (account.isEmpty()) {
       return Response.status(Response.Status.UNAUTHORIZED)
