@@ -192,7 +192,8 @@ public final class NightwatchApplication extends Application<NightwatchConfigura
             configuration.getStore().getDataDir(),
             tokens,
             clock,
-            Duration.ofMillis(access.getSessionTtl().toMilliseconds()));
+            Duration.ofMillis(access.getSessionTtl().toMilliseconds()),
+            database.jdbi());
     FormGuard guard = new FormGuard(sessions);
     environment.jersey().register(new AccessFilter(sessions, tokens, readingNeedsToken));
     environment.jersey().register(new SignInResource(tokens, sessions, readingNeedsToken));

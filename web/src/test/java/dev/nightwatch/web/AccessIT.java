@@ -184,6 +184,12 @@ class AccessIT {
     HttpResponse<String> out = send(form("/logout", session, "csrf=" + csrf));
     assertThat(out.statusCode()).isEqualTo(303);
     assertThat(out.headers().firstValue("Set-Cookie").orElseThrow()).contains("Max-Age=0");
+    // A copy of the cookie kept after signing out signs nobody in: the server ended the session.
+    HttpResponse<String> replayed = send(form(page + "/fixed", session, "csrf=" + csrf));
+    assertThat(replayed.statusCode()).isEqualTo(303);
+    assertThat(replayed.headers().firstValue("Location").orElseThrow()).contains("/login?next=");
+    assertThat(json("/api/clusters/" + cluster).at("/cluster/status").asText())
+        .isIn("NEW", "KNOWN");
   }
 
   private static long clusterId(String token) throws Exception {

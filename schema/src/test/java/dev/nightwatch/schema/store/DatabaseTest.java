@@ -21,7 +21,7 @@ class DatabaseTest {
   void migratesAnEmptyDatabaseToTheWholeCoreModel() throws Exception {
     Database database = Database.open(dataDir.resolve("fresh"), Duration.ofSeconds(1));
 
-    assertThat(database.migrate()).isEqualTo(6);
+    assertThat(database.migrate()).isEqualTo(7);
 
     List<String> tables =
         database
@@ -52,6 +52,7 @@ class DatabaseTest {
             "notify_queue",
             "pr_comments",
             "raw_mail",
+            "signed_out_sessions",
             "sources",
             "steps",
             "test_days",
@@ -95,7 +96,7 @@ class DatabaseTest {
                     buildId,
                     buildId));
 
-    assertThat(database.migrate()).isEqualTo(5);
+    assertThat(database.migrate()).isEqualTo(6);
     long failures =
         database
             .jdbi()

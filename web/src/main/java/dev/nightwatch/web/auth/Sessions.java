@@ -2,6 +2,7 @@ package dev.nightwatch.web.auth;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.nightwatch.schema.dao.SignedOutDao;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -13,17 +14,21 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Browser sessions, signed and kept by the browser: the cookie names the account, when it ends and
- * an HMAC over those and the account's token, so a session ends when it expires or its token is
- * changed or removed. Each session's CSRF token is an HMAC of its cookie, so forms are checked
- * without server state. The key is made once in the data directory ({@code session.key}, readable
- * by its owner only) and kept across restarts.
+ * an HMAC over those and the account's token, so a session ends when it expires, when its token is
+ * changed or removed, or when it is signed out: the server keeps only the digests of the cookies
+ * signed out before they expired ({@code signed_out_sessions}), so a copy of a cookie signs nobody
+ * in after its owner signed out. Each session's CSRF token is an HMAC of its cookie, so forms are
+ * checked without more server state. The key is made once in the data directory ({@code
+ * session.key}, readable by its owner only) and kept across restarts.
  */
 public final class Sessions {
   /** The session cookie's name. */
@@ -36,18 +41,23 @@ public final class Sessions {
   private final Tokens tokens;
   private final Clock clock;
   private final Duration ttl;
+  private final Jdbi jdbi;
 
-  Sessions(byte[] key, Tokens tokens, Clock clock, Duration ttl) {
+  private Sessions(byte[] key, Tokens tokens, Clock clock, Duration ttl, Jdbi jdbi) {
     this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
     this.tokens = tokens;
     this.clock = clock;
     this.ttl = ttl;
+    this.jdbi = jdbi;
   }
 
-  /** Sessions signed with the data directory's key, which is made on first use. */
-  public static Sessions open(Path dataDir, Tokens tokens, Clock clock, Duration ttl)
+  /**
+   * Sessions signed with the data directory's key, which is made on first use, and signed out in
+   * its database.
+   */
+  public static Sessions open(Path dataDir, Tokens tokens, Clock clock, Duration ttl, Jdbi jdbi)
       throws IOException {
-    return new Sessions(key(dataDir.resolve("session.key")), tokens, clock, ttl);
+    return new Sessions(key(dataDir.resolve("session.key")), tokens, clock, ttl, jdbi);
   }
 
   private static byte[] key(Path file) throws IOException {
@@ -89,8 +99,37 @@ public final class Sessions {
     return name + "." + role + "." + expires + "." + sign(name, role, expires, token);
   }
 
-  /** The viewer a cookie value stands for; empty when missing, malformed, forged or expired. */
+  /**
+   * The viewer a cookie value stands for; empty when missing, malformed, forged, expired or signed
+   * out.
+   */
   public Optional<Viewer> read(String cookie) {
+    return verify(cookie)
+        .filter(signed -> !jdbi.withExtension(SignedOutDao.class, d -> d.signedOut(sha256(cookie))))
+        .map(signed -> new Viewer(signed.account(), mac("csrf\n" + cookie)));
+  }
+
+  /**
+   * Signs the session out: its cookie, and every copy of it, stands for nobody from now on. A
+   * cookie that stands for nobody already is passed over.
+   */
+  public void end(String cookie) {
+    verify(cookie)
+        .ifPresent(
+            signed ->
+                jdbi.useTransaction(
+                    h -> {
+                      SignedOutDao signedOut = h.attach(SignedOutDao.class);
+                      // The cookie's digest, not the cookie: the table holds nothing that signs in.
+                      signedOut.signOut(sha256(cookie), signed.expires());
+                      signedOut.forgetExpired(clock.instant());
+                    }));
+  }
+
+  /** A well-formed, unexpired cookie signed with this key over its account's current token. */
+  private record Signed(Account account, Instant expires) {}
+
+  private Optional<Signed> verify(String cookie) {
     if (cookie == null) {
       return Optional.empty();
     }
@@ -116,7 +155,7 @@ public final class Sessions {
                 MessageDigest.isEqual(
                     sign(parts[0], parts[1], expires, token).getBytes(UTF_8),
                     parts[3].getBytes(UTF_8)))
-        .map(token -> new Viewer(account, mac("csrf\n" + cookie)));
+        .map(token -> new Signed(account, Instant.ofEpochSecond(expires)));
   }
 
   /** Whether a form's CSRF token is the viewer's session's. */

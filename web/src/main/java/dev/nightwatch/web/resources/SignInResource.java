@@ -21,7 +21,8 @@ import java.util.Optional;
 
 /**
  * Signing in with a token and out again. The session is a cookie the script on a page cannot read
- * and other sites' requests do not carry (HttpOnly, SameSite=Strict; Secure over https).
+ * and other sites' requests do not carry (HttpOnly, SameSite=Strict; Secure over https); signing
+ * out ends it on the server too, so a copy of the cookie is worth nothing afterwards.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -70,6 +71,7 @@ public final class SignInResource {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response signOut(@BeanParam FormSender form) {
     guard.signedIn(form, "/");
+    sessions.end(form.cookie);
     return Response.seeOther(URI.create("/")).cookie(cookie("", 0, form)).build();
   }
 

@@ -3,6 +3,7 @@ package dev.nightwatch.web.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.nightwatch.schema.store.Database;
 import dev.nightwatch.web.TempData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class SessionsTest {
@@ -22,6 +24,13 @@ class SessionsTest {
       new Tokens(Map.of("alice", "alice-token"), Map.of("bob", "bob-token"));
 
   private final Path data = TempData.create("nightwatch-sessions-");
+  private Database database;
+
+  @BeforeEach
+  void migrate() throws IOException {
+    database = Database.open(data, Duration.ofSeconds(5));
+    database.migrate();
+  }
 
   @AfterEach
   void delete() throws IOException {
@@ -29,7 +38,15 @@ class SessionsTest {
   }
 
   private Sessions at(Instant now, Tokens tokens) throws IOException {
-    return Sessions.open(data, tokens, Clock.fixed(now, ZoneOffset.UTC), Duration.ofHours(12));
+    return Sessions.open(
+        data, tokens, Clock.fixed(now, ZoneOffset.UTC), Duration.ofHours(12), database.jdbi());
+  }
+
+  private int signedOutRows() {
+    return database
+        .jdbi()
+        .withHandle(
+            h -> h.createQuery("SELECT count(*) FROM signed_out_sessions").mapTo(int.class).one());
   }
 
   @Test
@@ -62,7 +79,12 @@ class SessionsTest {
     Path other = TempData.create("nightwatch-sessions-other-");
     try {
       Sessions elsewhere =
-          Sessions.open(other, TOKENS, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1));
+          Sessions.open(
+              other,
+              TOKENS,
+              Clock.fixed(NOW, ZoneOffset.UTC),
+              Duration.ofHours(1),
+              database.jdbi());
       assertThat(elsewhere.read(bob)).isEmpty();
     } finally {
       TempData.delete(other);
@@ -76,6 +98,41 @@ class SessionsTest {
     assertThat(at(NOW, new Tokens(Map.of("alice", "rotated"), Map.of())).read(alice)).isEmpty();
     assertThat(at(NOW, new Tokens(Map.of(), Map.of("alice", "alice-token"))).read(alice)).isEmpty();
     assertThat(at(NOW, TOKENS).read(alice)).isPresent();
+  }
+
+  @Test
+  void signingOutEndsThatSessionAndEveryCopyOfItButNoOther() throws IOException {
+    String first = at(NOW, TOKENS).issue(new Account("alice", true));
+    String second = at(NOW.plusSeconds(1), TOKENS).issue(new Account("alice", true));
+    Sessions sessions = at(NOW.plusSeconds(2), TOKENS);
+
+    sessions.end(first);
+    assertThat(sessions.read(first)).isEmpty();
+    // After a restart too: the server keeps it.
+    assertThat(at(NOW.plusSeconds(3), TOKENS).read(first)).isEmpty();
+    assertThat(sessions.read(second)).isPresent();
+    // Again, or a cookie that stands for nobody: nothing more is kept.
+    sessions.end(first);
+    sessions.end("garbage");
+    sessions.end(null);
+    assertThat(signedOutRows()).isEqualTo(1);
+    // What is kept is a digest, not a cookie that would sign in.
+    String kept =
+        database
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT digest FROM signed_out_sessions")
+                        .mapTo(String.class)
+                        .one());
+    assertThat(kept)
+        .isNotEqualTo(first)
+        .doesNotContain(first.substring(first.lastIndexOf('.') + 1));
+
+    // Once the first would have expired, the next sign-out forgets it.
+    at(NOW.plus(Duration.ofHours(12)), TOKENS).end(second);
+    assertThat(signedOutRows()).isEqualTo(1);
+    assertThat(at(NOW.plus(Duration.ofHours(12)), TOKENS).read(second)).isEmpty();
   }
 
   @Test
