@@ -2,6 +2,7 @@ package dev.nightwatch.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +12,9 @@ import java.util.Map;
  * every page and read endpoint needs a reader's or a triager's token (a bearer header, or the
  * browser session made by signing in with it). Triagers' tokens are in {@code triage.tokens};
  * {@code readers} name tokens that may read but not act. A signed-in browser session lasts {@code
- * sessionTtl}.
+ * sessionTtl}. An address that sends {@code tokenGuesses} wrong tokens (signing in or as bearer
+ * headers) within {@code tokenGuessWindow} of the first is turned away (429) until that window
+ * ends.
  */
 public final class AccessFactory {
   /** Whether reading needs a token. */
@@ -25,6 +28,12 @@ public final class AccessFactory {
   @NotNull @JsonProperty private Map<String, String> readers = new LinkedHashMap<>();
 
   @NotNull @JsonProperty private Duration sessionTtl = Duration.hours(12);
+
+  @Min(1)
+  @JsonProperty
+  private int tokenGuesses = 10;
+
+  @NotNull @JsonProperty private Duration tokenGuessWindow = Duration.minutes(10);
 
   public Reading getReading() {
     return reading;
@@ -41,5 +50,13 @@ public final class AccessFactory {
 
   public Duration getSessionTtl() {
     return sessionTtl;
+  }
+
+  public int getTokenGuesses() {
+    return tokenGuesses;
+  }
+
+  public Duration getTokenGuessWindow() {
+    return tokenGuessWindow;
   }
 }

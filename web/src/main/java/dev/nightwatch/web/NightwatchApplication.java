@@ -6,6 +6,7 @@ import dev.nightwatch.schema.store.Database;
 import dev.nightwatch.web.auth.RefusedHandler;
 import dev.nightwatch.web.auth.Sessions;
 import dev.nightwatch.web.auth.TokenAuthenticator;
+import dev.nightwatch.web.auth.TokenGuesses;
 import dev.nightwatch.web.auth.Tokens;
 import dev.nightwatch.web.auth.Triager;
 import dev.nightwatch.web.cli.AnalyzeCommand;
@@ -195,8 +196,13 @@ public final class NightwatchApplication extends Application<NightwatchConfigura
             Duration.ofMillis(access.getSessionTtl().toMilliseconds()),
             database.jdbi());
     FormGuard guard = new FormGuard(sessions);
-    environment.jersey().register(new AccessFilter(sessions, tokens, readingNeedsToken));
-    environment.jersey().register(new SignInResource(tokens, sessions, readingNeedsToken));
+    TokenGuesses guesses =
+        new TokenGuesses(
+            access.getTokenGuesses(),
+            Duration.ofMillis(access.getTokenGuessWindow().toMilliseconds()),
+            clock);
+    environment.jersey().register(new AccessFilter(sessions, tokens, guesses, readingNeedsToken));
+    environment.jersey().register(new SignInResource(tokens, sessions, guesses, readingNeedsToken));
     environment
         .jersey()
         .register(

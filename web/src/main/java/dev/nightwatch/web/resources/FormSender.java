@@ -1,6 +1,7 @@
 package dev.nightwatch.web.resources;
 
 import dev.nightwatch.web.auth.Sessions;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
@@ -36,6 +37,13 @@ public final class FormSender {
   String forwardedProto;
 
   @Context UriInfo uri;
+
+  @Context HttpServletRequest servlet;
+
+  /** The address the form came from (the client's, when the connector trusts a proxy's headers). */
+  String address() {
+    return servlet.getRemoteAddr();
+  }
 
   /** Whether the browser sent this over https, itself or to a proxy in front. */
   boolean overHttps() {

@@ -2,6 +2,7 @@ package dev.nightwatch.web.resources;
 
 import dev.nightwatch.web.auth.Account;
 import dev.nightwatch.web.auth.Sessions;
+import dev.nightwatch.web.auth.TokenGuesses;
 import dev.nightwatch.web.auth.Tokens;
 import dev.nightwatch.web.views.SignInView;
 import jakarta.ws.rs.BeanParam;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -30,11 +32,14 @@ public final class SignInResource {
   private final Tokens tokens;
   private final Sessions sessions;
   private final FormGuard guard;
+  private final TokenGuesses guesses;
   private final boolean readingNeedsToken;
 
-  public SignInResource(Tokens tokens, Sessions sessions, boolean readingNeedsToken) {
+  public SignInResource(
+      Tokens tokens, Sessions sessions, TokenGuesses guesses, boolean readingNeedsToken) {
     this.tokens = tokens;
     this.sessions = sessions;
+    this.guesses = guesses;
     this.guard = new FormGuard(sessions);
     this.readingNeedsToken = readingNeedsToken;
   }
@@ -53,8 +58,23 @@ public final class SignInResource {
       @FormParam("token") String token,
       @FormParam("next") String next) {
     guard.fromThisSite(form);
+    Optional<Duration> wait = guesses.waitFor(form.address());
+    if (wait.isPresent()) {
+      // Even the right token waits: else guessing on would still tell which one is right.
+      return AccessFilter.tooManyGuesses(wait.get())
+          .type(MediaType.TEXT_HTML_TYPE)
+          .entity(
+              new SignInView(
+                  local(next),
+                  "Too many wrong tokens from your address: try again in "
+                      + AccessFilter.minutes(wait.get())
+                      + ".",
+                  readingNeedsToken))
+          .build();
+    }
     Optional<Account> account = tokens.byToken(token);
     if (account.isEmpty()) {
+      guesses.wrong(form.address());
       return Response.status(Response.Status.UNAUTHORIZED)
           .entity(
               new SignInView(
