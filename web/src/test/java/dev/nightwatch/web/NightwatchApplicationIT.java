@@ -381,6 +381,18 @@ class NightwatchApplicationIT {
       assertThat(JSON.readTree(anonymous.body()).get("code").asInt()).isEqualTo(401);
       assertThat(anonymous.headers().firstValue("Connection")).hasValue("close");
       assertThat(post("/api/clusters/" + id + "/issue", body, "wrong").statusCode()).isEqualTo(401);
+      // Reading is open, but a wrong token is still said to be wrong rather than read past.
+      HttpResponse<String> wrongRead =
+          HTTP.send(
+              HttpRequest.newBuilder(get("/api/clusters/" + id), (n, v) -> true)
+                  .header("Authorization", "Bearer wrong")
+                  .build(),
+              BodyHandlers.ofString());
+      assertThat(wrongRead.statusCode()).isEqualTo(401);
+      assertThat(wrongRead.headers().firstValue("WWW-Authenticate"))
+          .hasValueSatisfying(c -> assertThat(c).contains("error=\"invalid_token\""));
+      assertThat(JSON.readTree(wrongRead.body()).get("message").asText())
+          .contains("not one of this Nightwatch's");
       HttpResponse<String> ok = post("/api/clusters/" + id + "/issue", body, "alice-secret-token");
 
       assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);

@@ -31,9 +31,10 @@ import java.util.Optional;
  * Knows who is asking — a browser session or a bearer token — and, when reading needs a token,
  * turns away everyone else: pages go to the sign-in page, the API answers 401. The pages learn who
  * is looking (to offer sign-in or triage forms), and pages shown to someone signed in are not
- * cached. Signing in and Buildbot's push (which has its own secret) stay open. An address that has
- * sent too many wrong tokens is answered 429 for any bearer header until its window ends (before
- * the write endpoints' own authentication runs, so those attempts count too).
+ * cached. Signing in and Buildbot's push (which has its own secret) stay open. A bearer token that
+ * is nobody's is answered 401 everywhere else, reading open or not. An address that has sent too
+ * many wrong tokens is answered 429 for any bearer header until its window ends (before the write
+ * endpoints' own authentication runs, so those attempts count too).
  */
 @Priority(Priorities.AUTHENTICATION - 1)
 public final class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
@@ -80,16 +81,22 @@ public final class AccessFilter implements ContainerRequestFilter, ContainerResp
             .or(() -> bearer.flatMap(this::byBearer));
     viewer.ifPresent(v -> request.setProperty(VIEWER, v));
     String path = request.getUriInfo().getPath();
+    if (viewer.isEmpty() && bearer.isPresent() && !alwaysOpen(path)) {
+      // Even where reading is open: a client with a mistyped token should hear so, not read on
+      // as nobody and fail only when it acts.
+      request.abortWith(
+          unauthorized(
+              "Bearer realm=\"nightwatch\", error=\"invalid_token\"",
+              "that bearer token is not one of this Nightwatch's"));
+      return;
+    }
     if (!readingNeedsToken || viewer.isPresent() || alwaysOpen(path)) {
       return;
     }
     if (path.equals("api") || path.startsWith("api/")) {
       request.abortWith(
-          Response.status(Response.Status.UNAUTHORIZED)
-              .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"nightwatch\"")
-              .type(MediaType.APPLICATION_JSON_TYPE)
-              .entity(new ErrorMessage(401, "reading needs a token: Authorization: Bearer TOKEN"))
-              .build());
+          unauthorized(
+              "Bearer realm=\"nightwatch\"", "reading needs a token: Authorization: Bearer TOKEN"));
     } else {
       request.abortWith(Response.seeOther(signIn(here(request))).build());
     }
@@ -114,6 +121,14 @@ public final class AccessFilter implements ContainerRequestFilter, ContainerResp
       guesses.wrong(servlet.getRemoteAddr());
     }
     return account.map(a -> new Viewer(a, null));
+  }
+
+  private static Response unauthorized(String challenge, String message) {
+    return Response.status(Response.Status.UNAUTHORIZED)
+        .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new ErrorMessage(401, message))
+        .build();
   }
 
   /** 429 with how many seconds to wait, rounded up. */
