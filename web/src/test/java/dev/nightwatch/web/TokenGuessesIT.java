@@ -41,12 +41,17 @@ class TokenGuessesIT {
   void afterTooManyWrongTokensEvenTheRightOneWaits() throws Exception {
     assertThat(WEB.send(WEB.signInForm("guess-1", "/")).statusCode()).isEqualTo(401);
     assertThat(WEB.send(bearer("/api/builds", "guess-2")).statusCode()).isEqualTo(401);
-    // The right token still works before the limit, and does not clear the count.
+    // The right token still works before the limit (at sign-in too), and does not clear the count.
     assertThat(WEB.send(bearer("/api/builds", ALICE)).statusCode()).isEqualTo(200);
-    // A wrong bearer on an endpoint that acts counts too, though its own authentication answers.
+    // A wrong bearer on an endpoint that acts counts too, though its own authentication answers,
+    // and beside a signed-in session's cookie too (a reader guessing a triager's token).
+    HttpResponse<String> signedIn = WEB.send(WEB.signInForm(ALICE, "/"));
+    assertThat(signedIn.statusCode()).isEqualTo(303);
+    String session = signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
     assertThat(
             WEB.send(
                     WEB.post("/api/clusters/1/fixed", "{}", "application/json")
+                        .header("Cookie", session)
                         .header("Authorization", "Bearer guess-3"))
                 .statusCode())
         .isEqualTo(401);

@@ -28,7 +28,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Knows who is asking — a browser session or a bearer token — and, when reading needs a token,
+ * Knows who is asking — a bearer token, else a browser session — and, when reading needs a token,
  * turns away everyone else: pages go to the sign-in page, the API answers 401. The pages learn who
  * is looking (to offer sign-in or triage forms), and pages shown to someone signed in are not
  * cached. Signing in and Buildbot's push (which has its own secret) stay open. A bearer token that
@@ -74,11 +74,13 @@ public final class AccessFilter implements ContainerRequestFilter, ContainerResp
         return;
       }
     }
+    // A bearer header speaks for the request even beside a session cookie, as it does for the
+    // write endpoints' authentication: so every guess is counted, whatever else comes with it.
     Cookie cookie = request.getCookies().get(Sessions.COOKIE);
     Optional<Viewer> viewer =
-        sessions
-            .read(cookie == null ? null : cookie.getValue())
-            .or(() -> bearer.flatMap(this::byBearer));
+        bearer.isPresent()
+            ? byBearer(bearer.get())
+            : sessions.read(cookie == null ? null : cookie.getValue());
     viewer.ifPresent(v -> request.setProperty(VIEWER, v));
     String path = request.getUriInfo().getPath();
     if (viewer.isEmpty() && bearer.isPresent() && !alwaysOpen(path)) {
