@@ -157,6 +157,11 @@ public class PagesBenchmark {
     if (r.statusCode() != 200 && r.statusCode() != 303) {
       throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
     }
+    // A template that fails half-way has already sent 200: a page measured must be whole.
+    if (r.headers().firstValue("Content-Type").orElse("").startsWith("text/html")
+        && !r.body().strip().endsWith("</html>")) {
+      throw new IllegalStateException(path + " answered a page cut short");
+    }
     return r.body();
   }
 

@@ -71,11 +71,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import org.glassfish.jersey.server.ServerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Nightwatch: the Dropwizard application that wires the pipeline and serves it. */
 public final class NightwatchApplication extends Application<NightwatchConfiguration> {
+  /** How much of a response is held back until it is complete (pages are paged well under it). */
+  private static final int PAGE_BUFFER = 1 << 20;
+
   private static final Logger LOG = LoggerFactory.getLogger(NightwatchApplication.class);
 
   private volatile Database database;
@@ -215,6 +219,9 @@ public final class NightwatchApplication extends Application<NightwatchConfigura
                     .buildAuthFilter()));
     environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Triager.class));
 
+    // A page is rendered whole before it is sent (bodies over 1 MiB stream on), so a template that
+    // fails half-way answers 500 rather than a 200 page cut short.
+    environment.jersey().property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, PAGE_BUFFER);
     environment.jersey().register(new SecurityHeaders());
     environment.jersey().register(new PageErrors());
     environment
