@@ -3,14 +3,10 @@ package dev.nightwatch.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nightwatch.web.cli.DemoHistory;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,8 +30,7 @@ class FlakyReportIT {
 
   static final DropwizardAppExtension<NightwatchConfiguration> APP = TestLogs.app(DATA);
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TestHttp WEB = new TestHttp(APP);
 
   @BeforeAll
   static void importHistory() throws Exception {
@@ -54,7 +49,7 @@ class FlakyReportIT {
   class Report {
     @Test
     void ranksTheFlakyTestsWithIntervalsAndDetails() throws Exception {
-      JsonNode report = json("/api/flaky");
+      JsonNode report = WEB.json("/api/flaky");
       List<String> tests = names(report);
       assertThat(tests).contains("test_asyncio", "test_zipfile").doesNotContain("test_json");
       assertThat(tests.indexOf("test_asyncio"))
@@ -84,7 +79,7 @@ class FlakyReportIT {
 
     @Test
     void aMassFailureCountsAsAnIncidentNotAgainstEveryTest() throws Exception {
-      JsonNode report = json("/api/flaky");
+      JsonNode report = WEB.json("/api/flaky");
       JsonNode json = row(report, "test_asyncio");
       assertThat(json.get("incidents").asLong()).isPositive();
       // The Windows builder's mass failure and the s390x worker's outage are listed as suspects.
@@ -97,9 +92,9 @@ class FlakyReportIT {
           .contains(
               DemoHistory.BUILDERS.get(3) + ": MASS_FAILURE",
               DemoHistory.BUILDERS.get(4) + ": WORKER");
-      assertThat(text("/flaky")).contains("Infra suspects", "gen-worker-4");
+      assertThat(WEB.text("/flaky")).contains("Infra suspects", "gen-worker-4");
       // test_json never fails but in incidents, so it is not in the report at all.
-      JsonNode detail = json("/api/tests/test_json");
+      JsonNode detail = WEB.json("/api/tests/test_json");
       assertThat(detail.get("summary").get("failures").asLong()).isZero();
       assertThat(detail.get("summary").get("incidents").asLong()).isPositive();
     }
@@ -107,13 +102,13 @@ class FlakyReportIT {
     @Test
     void filtersByBuilderAndRanksByImpact() throws Exception {
       String macos = URLEncoder.encode(DemoHistory.BUILDERS.get(2), StandardCharsets.UTF_8);
-      JsonNode onMacos = json("/api/flaky?builder=" + macos);
+      JsonNode onMacos = WEB.json("/api/flaky?builder=" + macos);
       assertThat(onMacos.get("builder").asText()).isEqualTo(DemoHistory.BUILDERS.get(2));
       assertThat(onMacos.get("incidents")).isEmpty(); // its worker never failed at large
       for (JsonNode t : onMacos.get("tests")) {
         assertThat(t.get("runs").asLong() + t.get("incidents").asLong()).isEqualTo(BUILDS);
       }
-      JsonNode impact = json("/api/flaky?sort=impact");
+      JsonNode impact = WEB.json("/api/flaky?sort=impact");
       long previous = Long.MAX_VALUE;
       for (JsonNode t : impact.get("tests")) {
         assertThat(t.get("red").asLong()).isLessThanOrEqualTo(previous);
@@ -124,34 +119,34 @@ class FlakyReportIT {
 
     @Test
     void pagesThroughTheRanking() throws Exception {
-      JsonNode first = json("/api/flaky?limit=2");
+      JsonNode first = WEB.json("/api/flaky?limit=2");
       assertThat(first.get("tests")).hasSize(2);
       assertThat(first.get("next").asInt()).isEqualTo(2);
-      JsonNode second = json("/api/flaky?limit=2&offset=2");
+      JsonNode second = WEB.json("/api/flaky?limit=2&offset=2");
       assertThat(second.get("tests").get(0).get("rank").asInt()).isEqualTo(3);
       assertThat(names(second)).doesNotContainAnyElementsOf(names(first));
     }
 
     @Test
     void exportsCsv() throws Exception {
-      HttpResponse<String> csv = get("/api/flaky?format=csv");
+      HttpResponse<String> csv = WEB.fetch("/api/flaky?format=csv");
       assertThat(csv.statusCode()).isEqualTo(200);
       assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
       List<String> lines = csv.body().lines().toList();
       assertThat(lines.get(0)).startsWith("rank,test,runs,failures,flaky,incidents,red,");
-      assertThat(lines).hasSize(json("/api/flaky").get("tests").size() + 1);
+      assertThat(lines).hasSize(WEB.json("/api/flaky").get("tests").size() + 1);
       assertThat(lines.get(1)).startsWith("1,");
     }
 
     @Test
     void refusesBadFiltersAndUnknownTests() throws Exception {
-      assertThat(get("/api/flaky?days=0").statusCode()).isEqualTo(400);
-      assertThat(get("/api/flaky?sort=loudest").statusCode()).isEqualTo(400);
-      assertThat(get("/api/flaky?builder=nope").statusCode()).isEqualTo(400);
-      assertThat(get("/api/flaky?days=x").statusCode()).isEqualTo(400);
-      assertThat(get("/api/flaky?limit=0").statusCode()).isEqualTo(400);
-      assertThat(get("/api/tests/test_zipfile?days=99999").statusCode()).isEqualTo(400);
-      assertThat(get("/api/tests/test_nonexistent").statusCode()).isEqualTo(404);
+      assertThat(WEB.fetch("/api/flaky?days=0").statusCode()).isEqualTo(400);
+      assertThat(WEB.fetch("/api/flaky?sort=loudest").statusCode()).isEqualTo(400);
+      assertThat(WEB.fetch("/api/flaky?builder=nope").statusCode()).isEqualTo(400);
+      assertThat(WEB.fetch("/api/flaky?days=x").statusCode()).isEqualTo(400);
+      assertThat(WEB.fetch("/api/flaky?limit=0").statusCode()).isEqualTo(400);
+      assertThat(WEB.fetch("/api/tests/test_zipfile?days=99999").statusCode()).isEqualTo(400);
+      assertThat(WEB.fetch("/api/tests/test_nonexistent").statusCode()).isEqualTo(404);
     }
   }
 
@@ -159,7 +154,7 @@ class FlakyReportIT {
   class Pages {
     @Test
     void theReportPageShowsTheRankingWithBarsAndSparklines() throws Exception {
-      String page = text("/flaky");
+      String page = WEB.text("/flaky");
       assertThat(page)
           .contains(
               "Flakiest tests",
@@ -167,12 +162,12 @@ class FlakyReportIT {
               "<svg class=\"bar\"",
               "<polyline points=\"",
               "/flaky/tests/test_asyncio");
-      assertThat(text("/flaky?sort=impact&days=7")).contains("impact (red builds)");
+      assertThat(WEB.text("/flaky?sort=impact&days=7")).contains("impact (red builds)");
     }
 
     @Test
     void aTestsBuildersComeMostUnsettledFirstAPageAtATime() throws Exception {
-      JsonNode first = json("/api/tests/test_zipfile");
+      JsonNode first = WEB.json("/api/tests/test_zipfile");
       int total = first.get("totalBuilders").asInt();
       assertThat(total).isEqualTo(first.get("builders").size()).isGreaterThan(1);
       assertThat(first.at("/builders/0/series/state").asText()).isEqualTo("FAILING");
@@ -181,17 +176,17 @@ class FlakyReportIT {
       assertThat(first.get("previous").isNull()).isTrue();
       assertThat(first.get("next").isNull()).isTrue();
 
-      JsonNode last = json("/api/tests/test_zipfile?offset=" + (total - 1));
+      JsonNode last = WEB.json("/api/tests/test_zipfile?offset=" + (total - 1));
       assertThat(last.get("builders")).hasSize(1);
       assertThat(last.get("previous").asInt()).isZero();
       assertThat(last.at("/builders/0/series/builderName").asText())
           .isEqualTo(first.at("/builders/" + (total - 1) + "/series/builderName").asText());
-      assertThat(get("/api/tests/test_zipfile?offset=-1").statusCode()).isEqualTo(400);
+      assertThat(WEB.fetch("/api/tests/test_zipfile?offset=-1").statusCode()).isEqualTo(400);
     }
 
     @Test
     void aTestPageShowsEachBuildersStripAndSegments() throws Exception {
-      String page = text("/flaky/tests/test_zipfile");
+      String page = WEB.text("/flaky/tests/test_zipfile");
       assertThat(page)
           .contains(
               DemoHistory.BUILDERS.get(0),
@@ -226,7 +221,7 @@ class FlakyReportIT {
       search:
       for (int n = 1; n <= BUILDS; n++) {
         long id = buildId(DemoHistory.BUILDERS.get(2), n);
-        for (JsonNode f : json("/api/builds/" + id).get("failures")) {
+        for (JsonNode f : WEB.json("/api/builds/" + id).get("failures")) {
           if (f.get("flaky").asBoolean()) {
             failure = f.get("id").asLong();
             build = id;
@@ -235,18 +230,18 @@ class FlakyReportIT {
         }
       }
       assertThat(failure).isPositive();
-      assertThat(json("/api/failures/" + failure + "/explain").get("verdict").asText())
+      assertThat(WEB.json("/api/failures/" + failure + "/explain").get("verdict").asText())
           .isEqualTo("LIKELY_FLAKY");
-      assertThat(text("/builds/" + build))
+      assertThat(WEB.text("/builds/" + build))
           .contains("likely flaky</strong>: the test passed when" + " re-run in the same build");
-      assertThat(get("/api/failures/999999/explain").statusCode()).isEqualTo(404);
+      assertThat(WEB.fetch("/api/failures/999999/explain").statusCode()).isEqualTo(404);
     }
   }
 
   private static JsonNode explain(String builder, int number, String test) throws Exception {
-    for (JsonNode f : json("/api/builds/" + buildId(builder, number)).get("failures")) {
+    for (JsonNode f : WEB.json("/api/builds/" + buildId(builder, number)).get("failures")) {
       if (test == null || test.equals(f.get("testFile").asText())) {
-        return json("/api/failures/" + f.get("id").asLong() + "/explain");
+        return WEB.json("/api/failures/" + f.get("id").asLong() + "/explain");
       }
     }
     throw new AssertionError("no failure of " + test + " in " + builder + " #" + number);
@@ -255,7 +250,7 @@ class FlakyReportIT {
   private static long buildId(String builder, int number) throws Exception {
     String next = "";
     do {
-      JsonNode page = json("/api/builds?limit=500" + (next.isEmpty() ? "" : "&cursor=" + next));
+      JsonNode page = WEB.json("/api/builds?limit=500" + (next.isEmpty() ? "" : "&cursor=" + next));
       for (JsonNode b : page.get("builds")) {
         if (b.get("builderName").asText().equals(builder) && b.get("number").asInt() == number) {
           return b.get("id").asLong();
@@ -279,23 +274,5 @@ class FlakyReportIT {
       }
     }
     throw new AssertionError(test + " is not in the report");
-  }
-
-  private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static JsonNode json(String path) throws Exception {
-    HttpResponse<String> response = get(path);
-    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-    return JSON.readTree(response.body());
-  }
-
-  private static String text(String path) throws Exception {
-    HttpResponse<String> response = get(path);
-    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-    return response.body();
   }
 }

@@ -3,15 +3,11 @@ package dev.nightwatch.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nightwatch.web.cli.DemoCommand;
 import dev.nightwatch.web.cli.DemoHistory;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -54,8 +50,7 @@ class QueryPlansIT {
   private static final Pattern ALIASED =
       Pattern.compile("\\b(?:FROM|JOIN)\\s+(\\w+)\\s+(?:AS\\s+)?(\\w+)", Pattern.CASE_INSENSITIVE);
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TestHttp WEB = new TestHttp(APP);
 
   /** Statement text → the page that sent it first. */
   private static final Map<String, String> SENT = new ConcurrentHashMap<>();
@@ -91,7 +86,7 @@ class QueryPlansIT {
 
   @Test
   void noPageReadsAWholeHistoryTable() throws Exception {
-    JsonNode builds = json("/api/builds?limit=100");
+    JsonNode builds = WEB.json("/api/builds?limit=100");
     long failedBuild = -1;
     for (JsonNode b : builds.get("builds")) {
       if (b.path("verdict").path("status").asText().equals("FAILURE")) {
@@ -100,10 +95,10 @@ class QueryPlansIT {
       }
     }
     assertThat(failedBuild).isPositive();
-    JsonNode search = json("/api/search?q=AssertionError");
+    JsonNode search = WEB.json("/api/search?q=AssertionError");
     long cluster = search.at("/clusters/0/cluster/id").asLong();
     long failure = search.at("/clusters/0/failures/0/failure/id").asLong();
-    String test = json("/api/flaky").at("/tests/0/test").asText();
+    String test = WEB.json("/api/flaky").at("/tests/0/test").asText();
     String builder = DemoHistory.BUILDERS.get(0);
     String cursor = builds.path("next").asText();
 
@@ -136,7 +131,7 @@ class QueryPlansIT {
             "/api/tests/" + enc(test),
             "/api/mail");
     for (String page : pages) {
-      HttpResponse<String> r = get(page);
+      HttpResponse<String> r = WEB.fetch(page);
       assertThat(r.statusCode()).as(page + ": " + r.body()).isIn(200, 303);
       // A template that fails half-way has already sent 200: a page must also end.
       if (r.statusCode() == 200
@@ -207,18 +202,6 @@ class QueryPlansIT {
       }
     }
     return null; // a subquery's or a CTE's rows
-  }
-
-  private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static JsonNode json(String path) throws Exception {
-    HttpResponse<String> r = get(path);
-    assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
-    return JSON.readTree(r.body());
   }
 
   private static String enc(String text) {

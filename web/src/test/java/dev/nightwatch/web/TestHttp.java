@@ -1,5 +1,9 @@
 package dev.nightwatch.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 /** Requests to a test's running application over real HTTP, following no redirects. */
 final class TestHttp {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DropwizardAppExtension<?> app;
 
@@ -41,6 +46,23 @@ final class TestHttp {
 
   HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The answer to a plain GET, whatever its status. */
+  HttpResponse<String> fetch(String path) throws Exception {
+    return send(get(path));
+  }
+
+  /** A page's text; it must answer 200. */
+  String text(String path) throws Exception {
+    HttpResponse<String> r = fetch(path);
+    assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+    return r.body();
+  }
+
+  /** A JSON answer; it must be 200. */
+  JsonNode json(String path) throws Exception {
+    return JSON.readTree(text(path));
   }
 
   static String enc(String text) {

@@ -115,7 +115,7 @@ public interface ClusterDao {
            FROM clusters
           WHERE last_seen >= :since AND first_seen >= :since AND merged_into IS NULL
           ORDER BY first_seen DESC, id DESC LIMIT :limit""")
-  List<Cluster> firstSeenSince(java.time.Instant since, int limit);
+  List<Cluster> firstSeenSince(Instant since, int limit);
 
   /** Clusters last seen most recently, not merged away, a page at a time. */
   @SqlQuery(

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +37,14 @@ public final class BuildersPageResource {
   @GET
   @Produces(MediaType.TEXT_HTML)
   public BuildersView page(@QueryParam("offset") String offset) {
-    int from = (int) Params.optionalLong("offset", offset, 0).orElse(0);
+    int from = Params.offset(offset);
     return jdbi.withHandle(
         h -> {
           List<BuilderDao.Listed> builders = h.attach(BuilderDao.class).page(from, PAGE + 1);
           boolean more = builders.size() > PAGE;
           List<BuilderDao.Listed> shown = builders.subList(0, Math.min(PAGE, builders.size()));
           Map<Long, List<BuildDao.GridCell>> cells = new LinkedHashMap<>();
-          shown.forEach(b -> cells.put(b.id(), new java.util.ArrayList<>()));
+          shown.forEach(b -> cells.put(b.id(), new ArrayList<>()));
           if (!shown.isEmpty()) {
             h.attach(BuildDao.class)
                 .lastPerBuilder(shown.stream().map(BuilderDao.Listed::id).toList(), BUILDS)

@@ -23,7 +23,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The clusters' pages: the list, seen most recently first, one cluster, and the triage forms on it
@@ -47,7 +46,7 @@ public final class ClusterPagesResource {
 
   @GET
   public ClusterListView list(@QueryParam("offset") String offsetParam) {
-    int offset = (int) Params.optionalLong("offset", offsetParam, 0).orElse(0);
+    int offset = Params.offset(offsetParam);
     List<Cluster> page = queries.recent(offset);
     return new ClusterListView(
         page, offset, page.size() == ClusterQueries.PAGE ? offset + ClusterQueries.PAGE : null);
@@ -60,9 +59,7 @@ public final class ClusterPagesResource {
       @QueryParam("offset") String offset,
       @QueryParam("done") String done,
       @QueryParam("from") String from) {
-    ClusterView view =
-        new ClusterView(
-            queries.detail(id, (int) Params.optionalLong("offset", offset, 0).orElse(0)));
+    ClusterView view = new ClusterView(queries.detail(id, Params.offset(offset)));
     ClusterView.Done.parse(done)
         .ifPresent(d -> view.report(d, Params.optionalLong("from", from, 1).orElse(id)));
     return view;
@@ -154,12 +151,7 @@ public final class ClusterPagesResource {
     try {
       Cluster result = triage.act(actions -> act.apply(actions, who));
       return Response.seeOther(
-              URI.create(
-                  page(result.id())
-                      + "?done="
-                      + done.name().toLowerCase(Locale.ROOT)
-                      + "&from="
-                      + id))
+              URI.create(page(result.id()) + "?done=" + done.param() + "&from=" + id))
           .build();
     } catch (BadRequestException | NotFoundException e) {
       ClusterView view = new ClusterView(queries.detail(id, 0));

@@ -8,6 +8,9 @@ import dev.nightwatch.schema.model.FailureDocument;
 import dev.nightwatch.web.api.ClusterDetail;
 import dev.nightwatch.web.api.OccurrenceChart;
 import jakarta.ws.rs.NotFoundException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
@@ -19,10 +22,10 @@ public final class ClusterQueries {
   /** The spread over builders, workers and branches reads at most this many latest failures. */
   static final int SPREAD_OVER = 5_000;
 
-  private final Jdbi jdbi;
-
   private static final int CHART_DAYS = 30;
   private static final int CHART_ROWS = 8;
+
+  private final Jdbi jdbi;
 
   public ClusterQueries(Jdbi jdbi) {
     this.jdbi = jdbi;
@@ -64,15 +67,9 @@ public final class ClusterQueries {
 
   /** The cluster's last 30 days, ending on the day it was last seen, per builder. */
   private static OccurrenceChart chart(FailureDao failures, Cluster c) {
-    java.time.Instant to =
-        c.lastSeen()
-            .atZone(java.time.ZoneOffset.UTC)
-            .toLocalDate()
-            .plusDays(1)
-            .atStartOfDay(java.time.ZoneOffset.UTC)
-            .toInstant()
-            .minusMillis(1);
-    java.time.Instant from = to.minus(java.time.Duration.ofDays(CHART_DAYS)).plusMillis(1);
+    LocalDate last = c.lastSeen().atZone(ZoneOffset.UTC).toLocalDate();
+    Instant from = last.minusDays(CHART_DAYS - 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant to = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1);
     return OccurrenceChart.of(
         failures.occurrences(c.id(), from, to), c.lastSeen(), CHART_DAYS, CHART_ROWS);
   }

@@ -36,13 +36,13 @@ public final class ClustersApiResource {
   /** Clusters seen most recently first, 50 a page from {@code offset}. */
   @GET
   public List<Cluster> recent(@QueryParam("offset") String offset) {
-    return queries.recent((int) Params.optionalLong("offset", offset, 0).orElse(0));
+    return queries.recent(Params.offset(offset));
   }
 
   @GET
   @Path("{id}")
   public ClusterDetail get(@PathParam("id") long id, @QueryParam("offset") String offset) {
-    return queries.detail(id, (int) Params.optionalLong("offset", offset, 0).orElse(0));
+    return queries.detail(id, Params.offset(offset));
   }
 
   @POST

@@ -48,10 +48,6 @@ public final class FlakyPagesResource {
       @PathParam("name") String name,
       @QueryParam("days") String days,
       @QueryParam("offset") String offset) {
-    return new TestView(
-        queries.test(
-            name,
-            FlakyQueries.Filter.days(days),
-            (int) Params.optionalLong("offset", offset, 0).orElse(0)));
+    return new TestView(queries.test(name, FlakyQueries.Filter.days(days), Params.offset(offset)));
   }
 }

@@ -66,13 +66,13 @@ public final class FlakyQueries {
           branch,
           days(days),
           sort == null || sort.isBlank() ? "lower" : sort,
-          (int) Math.min(Integer.MAX_VALUE, Params.optionalLong("offset", offset, 0).orElse(0)),
-          (int) Math.min(Integer.MAX_VALUE, Params.optionalLong("limit", limit, 1).orElse(50)));
+          Params.offset(offset),
+          Params.optionalInt("limit", limit, 1, 50));
     }
 
     /** The window in days from a query parameter: 30 when absent. */
     public static int days(String days) {
-      return (int) Math.min(Integer.MAX_VALUE, Params.optionalLong("days", days, 1).orElse(30));
+      return Params.optionalInt("days", days, 1, 30);
     }
 
     /** A window's length must be 1–3660 days; 400 otherwise. */

@@ -45,11 +45,7 @@ public final class MailResource {
   public MailView page(@QueryParam("status") String status, @QueryParam("offset") String offset) {
     MailPage p = list(status, offset);
     return new MailView(
-        ParseStatus.valueOf(p.status()),
-        p.mail(),
-        p.counts(),
-        (int) Params.optionalLong("offset", offset, 0).orElse(0),
-        p.next());
+        ParseStatus.valueOf(p.status()), p.mail(), p.counts(), Params.offset(offset), p.next());
   }
 
   @GET
@@ -65,7 +61,7 @@ public final class MailResource {
     } catch (IllegalArgumentException e) {
       throw new BadRequestException("status must be FAILED, IGNORED or PARSED");
     }
-    int from = (int) Params.optionalLong("offset", offset, 0).orElse(0);
+    int from = Params.offset(offset);
     return jdbi.withHandle(
         h -> {
           RawMailDao dao = h.attach(RawMailDao.class);

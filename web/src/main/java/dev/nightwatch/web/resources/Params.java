@@ -25,4 +25,17 @@ final class Params {
     }
     return OptionalLong.of(parsed);
   }
+
+  /**
+   * The parameter as an int (values past {@code Integer.MAX_VALUE} read as that), {@code absent}
+   * when absent or blank; 400 when not a whole number ≥ {@code min}.
+   */
+  static int optionalInt(String name, String value, long min, int absent) {
+    return (int) Math.min(Integer.MAX_VALUE, optionalLong(name, value, min).orElse(absent));
+  }
+
+  /** A page's {@code offset}: 0 when absent; 400 when not a whole number ≥ 0. */
+  static int offset(String value) {
+    return optionalInt("offset", value, 0, 0);
+  }
 }

@@ -24,9 +24,6 @@ public final class TestsApiResource {
       @PathParam("name") String name,
       @QueryParam("days") String days,
       @QueryParam("offset") String offset) {
-    return queries.test(
-        name,
-        FlakyQueries.Filter.days(days),
-        (int) Params.optionalLong("offset", offset, 0).orElse(0));
+    return queries.test(name, FlakyQueries.Filter.days(days), Params.offset(offset));
   }
 }

@@ -17,10 +17,15 @@ public final class ClusterView extends PageView {
     FIXED,
     REOPEN;
 
+    /** How the {@code done} parameter names it. */
+    public String param() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
     /** The action a {@code done} parameter names; empty for none or an unknown one. */
     public static Optional<Done> parse(String value) {
       for (Done d : values()) {
-        if (d.name().toLowerCase(Locale.ROOT).equals(value)) {
+        if (d.param().equals(value)) {
           return Optional.of(d);
         }
       }
